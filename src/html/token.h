@@ -43,6 +43,8 @@ struct SinkResult {
   TokenizerSwitch next_state = TokenizerSwitch::kNone;
   // True when the adjusted current node is an element not in the HTML namespace (enables CDATA sections).
   bool in_foreign_content = false;
+  // The sink wants no more tokens (a time or node limit hit): the tokenizer returns at once.
+  bool stop = false;
 };
 
 class TokenSink {

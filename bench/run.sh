@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs every benchmark against the dev datasets in ../shared/eval/data (unpacked once into BUILD/bench-data).
+# Each benchmark checks its output first and reports ratios against a baseline measured in the same run.
+set -euo pipefail
+build=${1:-build}
+shared=${PITH_SHARED_DIR:-$(cd "$(dirname "$0")/../.." && pwd)/shared}
+if [ ! -d "$shared/eval/data" ]; then
+  echo "bench: $shared/eval/data not found; the benchmarks need ../shared beside the project" >&2
+  exit 1
+fi
+data=$(bash "$(dirname "$0")/../scripts/unpack-datasets.sh" "$shared" "$build/bench-data")
+
+echo "== HTML parse throughput: pith vs libgumbo (all dev-set pages)"
+"$build/bench/parse_bench" --rounds 5 "$data"/*/html

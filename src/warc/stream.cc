@@ -1,0 +1,246 @@
+// Decompression of a WARC byte stream: zlib's inflate over consecutive gzip members (reset at each
+// member end), libzstd's streaming decoder over consecutive frames, or a plain copy. Guarantees: every
+// byte a valid member or frame holds comes out in order; corrupt data is counted and skipped to the next
+// magic number; memory is the 1 MiB input buffer plus the codec state. Covered by
+// tests/warc/stream_test.cc (members, whole-file, zstd, corruption, truncation) and fuzz_warc.
+#include "warc/stream.h"
+
+#include <unistd.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+namespace pith::detail {
+namespace {
+
+constexpr size_t kInputBufferBytes = 1u << 20;
+constexpr std::string_view kGzipMagic("\x1f\x8b\x08", 3);
+constexpr std::string_view kZstdMagic("\x28\xb5\x2f\xfd", 4);
+
+class FileSource final : public ByteSource {
+ public:
+  FileSource(int fd, bool owns) : fd_(fd), owns_(owns) {}
+  ~FileSource() override {
+    if (owns_) ::close(fd_);
+  }
+  ptrdiff_t read(char* dst, size_t cap) override {
+    for (;;) {
+      ssize_t n = ::read(fd_, dst, cap);
+      if (n >= 0) return n;
+      if (errno != EINTR) return -1;
+    }
+  }
+
+ private:
+  int fd_;
+  bool owns_;
+};
+
+class MemorySource final : public ByteSource {
+ public:
+  explicit MemorySource(std::string_view bytes) : rest_(bytes) {}
+  ptrdiff_t read(char* dst, size_t cap) override {
+    size_t n = std::min(cap, rest_.size());
+    if (n) std::memcpy(dst, rest_.data(), n);
+    rest_.remove_prefix(n);
+    return static_cast<ptrdiff_t>(n);
+  }
+
+ private:
+  std::string_view rest_;
+};
+
+}  // namespace
+
+std::unique_ptr<ByteSource> file_source(int fd, bool owns_fd) { return std::make_unique<FileSource>(fd, owns_fd); }
+std::unique_ptr<ByteSource> memory_source(std::string_view bytes) { return std::make_unique<MemorySource>(bytes); }
+
+struct DecodedStream::Codec {
+  z_stream z{};
+  bool z_ready = false;
+  ZSTD_DStream* zstd = nullptr;
+  ~Codec() {
+    if (z_ready) inflateEnd(&z);
+    if (zstd) ZSTD_freeDStream(zstd);
+  }
+};
+
+DecodedStream::DecodedStream(std::unique_ptr<ByteSource> source)
+    : source_(std::move(source)), in_(kInputBufferBytes), codec_(std::make_unique<Codec>()) {}
+
+DecodedStream::~DecodedStream() = default;
+
+bool DecodedStream::refill() {
+  if (source_done_) return false;
+  if (in_pos_ == in_end_) {
+    in_pos_ = in_end_ = 0;
+  } else if (in_pos_ > 0) {
+    std::memmove(in_.data(), in_.data() + in_pos_, in_end_ - in_pos_);
+    in_end_ -= in_pos_;
+    in_pos_ = 0;
+  }
+  if (in_end_ == in_.size()) return true;  // full: the caller has bytes to work on
+  ptrdiff_t n = source_->read(in_.data() + in_end_, in_.size() - in_end_);
+  if (n < 0) {
+    io_error_ = std::string("read error: ") + std::strerror(errno);
+    source_done_ = true;
+    return false;
+  }
+  if (n == 0) {
+    source_done_ = true;
+    return false;
+  }
+  in_end_ += static_cast<size_t>(n);
+  consumed_ += static_cast<uint64_t>(n);
+  return true;
+}
+
+void DecodedStream::detect() {
+  detected_ = true;
+  while (in_end_ - in_pos_ < 4 && refill()) {
+  }
+  std::string_view head(in_.data() + in_pos_, in_end_ - in_pos_);
+  if (head.starts_with(kGzipMagic.substr(0, 2))) {
+    compression_ = WarcCompression::kGzip;
+    codec_->z_ready = inflateInit2(&codec_->z, 15 + 16) == Z_OK;
+    if (!codec_->z_ready) io_error_ = "inflateInit2 failed";
+  } else if (head.starts_with(kZstdMagic)) {
+    compression_ = WarcCompression::kZstd;
+    codec_->zstd = ZSTD_createDStream();
+    if (!codec_->zstd) io_error_ = "ZSTD_createDStream failed";
+  }
+}
+
+size_t DecodedStream::read(char* dst, size_t cap) {
+  if (!detected_) detect();
+  if (cap == 0 || !io_error_.empty()) return 0;
+  switch (compression_) {
+    case WarcCompression::kNone: return read_raw(dst, cap);
+    case WarcCompression::kGzip: return read_gzip(dst, cap);
+    case WarcCompression::kZstd: return read_zstd(dst, cap);
+  }
+  return 0;
+}
+
+size_t DecodedStream::read_raw(char* dst, size_t cap) {
+  if (in_pos_ < in_end_) {
+    size_t n = std::min(cap, in_end_ - in_pos_);
+    std::memcpy(dst, in_.data() + in_pos_, n);
+    in_pos_ += n;
+    return n;
+  }
+  if (source_done_) return 0;
+  ptrdiff_t n = source_->read(dst, cap);  // large reads bypass the input buffer
+  if (n <= 0) {
+    if (n < 0) io_error_ = std::string("read error: ") + std::strerror(errno);
+    source_done_ = true;
+    return 0;
+  }
+  consumed_ += static_cast<uint64_t>(n);
+  return static_cast<size_t>(n);
+}
+
+bool DecodedStream::resync_to(std::string_view magic) {
+  for (;;) {
+    std::string_view rest(in_.data() + in_pos_, in_end_ - in_pos_);
+    size_t at = rest.find(magic);
+    if (at != std::string_view::npos) {
+      in_pos_ += at;
+      return true;
+    }
+    size_t keep = std::min(rest.size(), magic.size() - 1);
+    in_pos_ = in_end_ - keep;
+    if (!refill()) {
+      in_pos_ = in_end_;
+      return false;
+    }
+  }
+}
+
+size_t DecodedStream::read_gzip(char* dst, size_t cap) {
+  z_stream& z = codec_->z;
+  for (;;) {
+    if (in_pos_ == in_end_ && !refill()) {
+      if (unit_open_) {  // the input ended inside a member
+        ++corrupt_events_;
+        unit_open_ = false;
+        inflateReset(&z);
+      }
+      return 0;
+    }
+    size_t avail = in_end_ - in_pos_;
+    z.next_in = reinterpret_cast<Bytef*>(in_.data() + in_pos_);
+    z.avail_in = static_cast<uInt>(std::min<size_t>(avail, UINT32_MAX));
+    z.next_out = reinterpret_cast<Bytef*>(dst);
+    z.avail_out = static_cast<uInt>(std::min<size_t>(cap, UINT32_MAX));
+    uInt out_before = z.avail_out;
+    uInt in_before = z.avail_in;
+    int ret = inflate(&z, Z_NO_FLUSH);
+    size_t used = in_before - z.avail_in;
+    size_t produced = out_before - z.avail_out;
+    in_pos_ += used;
+    if (used || produced) unit_open_ = true;
+    if (ret == Z_STREAM_END) {
+      inflateReset(&z);
+      unit_open_ = false;
+    } else if (ret == Z_DATA_ERROR || ret == Z_NEED_DICT || ret == Z_STREAM_ERROR) {
+      ++corrupt_events_;
+      inflateReset(&z);
+      unit_open_ = false;
+      if (used == 0 && in_pos_ < in_end_) ++in_pos_;  // guarantee progress past the bad byte
+      resync_to(kGzipMagic);
+    } else if (ret == Z_MEM_ERROR) {
+      io_error_ = "inflate: out of memory";
+      return produced;
+    } else if (used == 0 && produced == 0) {
+      // Needs more input than the buffer holds past in_pos_: pull more, or end.
+      if (!refill()) {
+        if (unit_open_) ++corrupt_events_;
+        unit_open_ = false;
+        inflateReset(&z);
+        in_pos_ = in_end_;
+        return 0;
+      }
+    }
+    if (produced) return produced;
+  }
+}
+
+size_t DecodedStream::read_zstd(char* dst, size_t cap) {
+  ZSTD_DStream* ds = codec_->zstd;
+  for (;;) {
+    if (in_pos_ == in_end_ && !refill()) {
+      if (unit_open_) {
+        ++corrupt_events_;
+        unit_open_ = false;
+        ZSTD_DCtx_reset(ds, ZSTD_reset_session_only);
+      }
+      return 0;
+    }
+    ZSTD_inBuffer in{in_.data() + in_pos_, in_end_ - in_pos_, 0};
+    ZSTD_outBuffer out{dst, cap, 0};
+    size_t ret = ZSTD_decompressStream(ds, &out, &in);
+    in_pos_ += in.pos;
+    if (ZSTD_isError(ret)) {
+      ++corrupt_events_;
+      ZSTD_DCtx_reset(ds, ZSTD_reset_session_only);
+      unit_open_ = false;
+      if (in.pos == 0 && in_pos_ < in_end_) ++in_pos_;
+      resync_to(kZstdMagic);
+    } else {
+      unit_open_ = ret != 0;
+      if (out.pos == 0 && in.pos == 0 && !refill()) {
+        if (unit_open_) ++corrupt_events_;
+        unit_open_ = false;
+        in_pos_ = in_end_;
+        return 0;
+      }
+    }
+    if (out.pos) return out.pos;
+  }
+}
+
+}  // namespace pith::detail

@@ -270,11 +270,12 @@ void Reader::read_block(WarcRecord& record, size_t head_len) {
   // Too long: the next record begins inside this block. Too short: the block goes on to a separator ahead.
   size_t sep = find_separator_ahead(head_len, head_len + keep);
   if (sep == std::string_view::npos) {
-    size_t limit = head_len + options_.max_block_bytes;
-    sep = find_separator_ahead(block_end, limit);
-    if (sep == std::string_view::npos && eof_ && avail() <= limit) {
-      sep = avail();  // the block runs to the end of the input
-      while (sep > block_end && is_crlf(*at(sep - 1))) --sep;
+    // A separator ahead counts only if no "WARC/" comes before it: otherwise the bytes after the block
+    // are garbage in front of the next record, and Content-Length was right.
+    sep = find_separator_ahead(block_end, head_len + options_.max_block_bytes);
+    if (sep != std::string_view::npos &&
+        std::string_view(at(block_end), sep - block_end).find("WARC/") != std::string_view::npos) {
+      sep = std::string_view::npos;
     }
   }
   if (sep == std::string_view::npos) sep = block_end;  // no evidence: trust Content-Length, resync later
@@ -309,6 +310,7 @@ ReadStatus Reader::next(WarcRecord& record) {
   record = WarcRecord{};
   record.headers = std::move(headers);
   if (done_) return ReadStatus::kEnd;
+  error_.clear();  // a strict-mode report concerns one record only
   if (pending_skip_) {
     uint64_t n = pending_skip_;
     pending_skip_ = 0;
@@ -319,7 +321,7 @@ ReadStatus Reader::next(WarcRecord& record) {
   if (garbage) note(record, WarcQuirk::kGarbageSkipped);
   if (!found) {
     done_ = true;
-    if (!error_.empty()) return ReadStatus::kError;
+    if (io_failed()) return ReadStatus::kError;
     if (record.quirks || stream_.corrupt_events() > corrupt_seen_) {
       record.offset = base_offset_ + begin_;
       if (finish(record) == ReadStatus::kError) return ReadStatus::kError;

@@ -160,17 +160,28 @@ bool DecodedStream::resync_to(std::string_view magic) {
   }
 }
 
+bool DecodedStream::recover(std::string_view magic) {
+  ++corrupt_events_;
+  unit_open_ = false;
+  uint64_t base = consumed_ - in_end_;
+  if (unit_start_ + 1 >= base && unit_start_ + 1 <= consumed_) {
+    in_pos_ = static_cast<size_t>(unit_start_ + 1 - base);
+  } else if (in_pos_ < in_end_) {
+    ++in_pos_;
+  }
+  return resync_to(magic);
+}
+
 size_t DecodedStream::read_gzip(char* dst, size_t cap) {
   z_stream& z = codec_->z;
   for (;;) {
     if (in_pos_ == in_end_ && !refill()) {
-      if (unit_open_) {  // the input ended inside a member
-        ++corrupt_events_;
-        unit_open_ = false;
-        inflateReset(&z);
-      }
-      return 0;
+      if (!unit_open_) return 0;
+      inflateReset(&z);  // the input ended inside a member
+      if (!recover(kGzipMagic)) return 0;
+      continue;
     }
+    if (!unit_open_) unit_start_ = position();
     size_t avail = in_end_ - in_pos_;
     z.next_in = reinterpret_cast<Bytef*>(in_.data() + in_pos_);
     z.avail_in = static_cast<uInt>(std::min<size_t>(avail, UINT32_MAX));
@@ -187,23 +198,17 @@ size_t DecodedStream::read_gzip(char* dst, size_t cap) {
       inflateReset(&z);
       unit_open_ = false;
     } else if (ret == Z_DATA_ERROR || ret == Z_NEED_DICT || ret == Z_STREAM_ERROR) {
-      ++corrupt_events_;
       inflateReset(&z);
-      unit_open_ = false;
-      if (used == 0 && in_pos_ < in_end_) ++in_pos_;  // guarantee progress past the bad byte
-      resync_to(kGzipMagic);
+      unit_open_ = true;
+      if (!recover(kGzipMagic)) return produced;
     } else if (ret == Z_MEM_ERROR) {
       io_error_ = "inflate: out of memory";
       return produced;
-    } else if (used == 0 && produced == 0) {
-      // Needs more input than the buffer holds past in_pos_: pull more, or end.
-      if (!refill()) {
-        if (unit_open_) ++corrupt_events_;
-        unit_open_ = false;
-        inflateReset(&z);
-        in_pos_ = in_end_;
-        return 0;
-      }
+    } else if (used == 0 && produced == 0 && !refill()) {
+      // Needs more input than remains: the input ended inside a member.
+      inflateReset(&z);
+      in_pos_ = in_end_;
+      if (!recover(kGzipMagic)) return 0;
     }
     if (produced) return produced;
   }
@@ -213,34 +218,29 @@ size_t DecodedStream::read_zstd(char* dst, size_t cap) {
   ZSTD_DStream* ds = codec_->zstd;
   for (;;) {
     if (in_pos_ == in_end_ && !refill()) {
-      if (unit_open_) {
-        ++corrupt_events_;
-        unit_open_ = false;
-        ZSTD_DCtx_reset(ds, ZSTD_reset_session_only);
-      }
-      return 0;
+      if (!unit_open_) return 0;
+      ZSTD_DCtx_reset(ds, ZSTD_reset_session_only);
+      if (!recover(kZstdMagic)) return 0;
+      continue;
     }
+    if (!unit_open_) unit_start_ = position();
     ZSTD_inBuffer in{in_.data() + in_pos_, in_end_ - in_pos_, 0};
     ZSTD_outBuffer out{dst, cap, 0};
     size_t ret = ZSTD_decompressStream(ds, &out, &in);
     in_pos_ += in.pos;
     if (ZSTD_isError(ret)) {
-      ++corrupt_events_;
       ZSTD_DCtx_reset(ds, ZSTD_reset_session_only);
-      unit_open_ = false;
-      if (in.pos == 0 && in_pos_ < in_end_) ++in_pos_;
-      resync_to(kZstdMagic);
+      unit_open_ = true;
+      if (!recover(kZstdMagic)) return out.pos;
     } else {
       unit_open_ = ret != 0;
       if (out.pos == 0 && in.pos == 0 && !refill()) {
-        if (unit_open_) ++corrupt_events_;
-        unit_open_ = false;
+        ZSTD_DCtx_reset(ds, ZSTD_reset_session_only);
         in_pos_ = in_end_;
-        return 0;
+        if (!unit_open_ || !recover(kZstdMagic)) return 0;
       }
     }
     if (out.pos) return out.pos;
   }
 }
-
 }  // namespace pith::detail

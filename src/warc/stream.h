@@ -53,6 +53,10 @@ class DecodedStream {
   size_t read_zstd(char* dst, size_t cap);
   // Skips input to the next occurrence of `magic` (not at the current position). False at the end.
   bool resync_to(std::string_view magic);
+  // After a corrupt or cut member/frame: back to just past its start when that is still buffered (a
+  // corrupt member can swallow the good ones after it), then on to the next magic. False at the end.
+  bool recover(std::string_view magic);
+  uint64_t position() const { return consumed_ - in_end_ + in_pos_; }
 
   std::unique_ptr<ByteSource> source_;
   std::vector<char> in_;
@@ -61,6 +65,7 @@ class DecodedStream {
   bool source_done_ = false;
   bool detected_ = false;
   bool unit_open_ = false;  // inside a gzip member or zstd frame
+  uint64_t unit_start_ = 0;  // position() where the open member/frame began
   WarcCompression compression_ = WarcCompression::kNone;
   uint64_t consumed_ = 0;
   uint64_t corrupt_events_ = 0;

@@ -5,7 +5,6 @@
 // tests/html/tokenizer_test.cc and the html5lib entities tests in tokenizer_conformance_test.cc.
 #include "html/char_refs.h"
 
-#include <algorithm>
 #include <iterator>
 
 namespace pith::detail {
@@ -36,24 +35,52 @@ bool is_control(uint32_t c) { return c <= 0x1F || (c >= 0x7F && c <= 0x9F); }
 
 bool is_ascii_whitespace(uint32_t c) { return c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D || c == 0x20; }
 
+// For each first byte, the range of names that start with it (the table is sorted).
+struct FirstByteIndex {
+  uint16_t begin[256];
+  uint16_t end[256];
+};
+
+constexpr FirstByteIndex kFirstByteIndex = [] {
+  FirstByteIndex index{};
+  const uint16_t n = static_cast<uint16_t>(std::size(kNamedCharRefs));
+  for (uint16_t i = n; i-- > 0;) index.begin[static_cast<uint8_t>(kNamedCharRefs[i].name[0])] = i;
+  for (uint16_t i = 0; i < n; ++i) index.end[static_cast<uint8_t>(kNamedCharRefs[i].name[0])] = i + 1;
+  return index;
+}();
+
+// Byte k of a name, or -1 past its end (a name that ends sorts before its continuations).
+int byte_at(const NamedCharRef& e, size_t k) { return e.name.size() > k ? static_cast<uint8_t>(e.name[k]) : -1; }
+
 }  // namespace
 
 NamedCharRefMatch match_named_char_ref(std::string_view text) {
-  const NamedCharRef* lo = std::begin(kNamedCharRefs);
-  const NamedCharRef* hi = std::end(kNamedCharRefs);
   NamedCharRefMatch best;
-  // Invariant: [lo, hi) holds exactly the names that start with text[0, k).
-  for (size_t k = 0; k < text.size() && lo != hi; ++k) {
-    const unsigned char c = static_cast<unsigned char>(text[k]);
-    // Names of length k (the prefix itself) sort first and never continue with text[k].
-    auto char_at = [k](const NamedCharRef& e) { return e.name.size() > k ? int(uint8_t(e.name[k])) : -1; };
-    lo = std::partition_point(lo, hi, [&](const NamedCharRef& e) { return char_at(e) < c; });
-    hi = std::partition_point(lo, hi, [&](const NamedCharRef& e) { return char_at(e) == c; });
-    if (lo != hi && lo->name.size() == k + 1) {
+  if (text.empty()) return best;
+  const uint8_t first = static_cast<uint8_t>(text[0]);
+  size_t lo = kFirstByteIndex.begin[first], hi = kFirstByteIndex.end[first];
+  // Invariant: [lo, hi) holds exactly the names that start with text[0, k + 1).
+  for (size_t k = 0;; ++k) {
+    if (lo == hi) break;
+    if (kNamedCharRefs[lo].name.size() == k + 1) {
       best.length = k + 1;
-      best.value = lo->value;
-      best.ends_with_semicolon = c == ';';
+      best.value = kNamedCharRefs[lo].value;
+      best.ends_with_semicolon = text[k] == ';';
     }
+    if (k + 1 == text.size()) break;
+    const int c = static_cast<uint8_t>(text[k + 1]);
+    size_t a = lo, b = hi;  // first entry with byte k+1 >= c
+    while (a < b) {
+      const size_t mid = (a + b) / 2;
+      if (byte_at(kNamedCharRefs[mid], k + 1) < c) a = mid + 1; else b = mid;
+    }
+    size_t e = a;  // first entry with byte k+1 > c
+    for (b = hi; e < b;) {
+      const size_t mid = (e + b) / 2;
+      if (byte_at(kNamedCharRefs[mid], k + 1) <= c) e = mid + 1; else b = mid;
+    }
+    lo = a;
+    hi = e;
   }
   return best;
 }

@@ -107,6 +107,10 @@ enum class State : uint8_t {
 };
 
 constexpr int kEof = -1;
+
+// The states most documents spend their time in are inlined into the dispatch loop, so a transition
+// between them is a jump, not a call.
+#define PITH_HOT [[gnu::always_inline]] inline
 constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
 
 bool is_ascii_alpha(int c) { return static_cast<unsigned>((c | 0x20) - 'a') < 26; }
@@ -363,7 +367,7 @@ struct Tokenizer::Impl {
     reconsume_in(back);
   }
   // The end tag name states of RCDATA, RAWTEXT and script data, which differ only in where they go back to.
-  void end_tag_name_state(State back);
+  PITH_HOT void end_tag_name_state(State back);
 
   void doctype_eof() {
     error("eof-in-doctype");
@@ -378,33 +382,33 @@ struct Tokenizer::Impl {
     return true;
   }
 
-  void step();
-  void data_state();
-  void rcdata_state();
-  void rawtext_state();
-  void script_data_state();
+  PITH_HOT void step();
+  PITH_HOT void data_state();
+  PITH_HOT void rcdata_state();
+  PITH_HOT void rawtext_state();
+  PITH_HOT void script_data_state();
   void plaintext_state();
-  void tag_open_state();
-  void end_tag_open_state();
-  void tag_name_state();
-  void before_attribute_name_state();
-  void attribute_name_state();
-  void after_attribute_name_state();
-  void before_attribute_value_state();
-  void attribute_value_quoted_state(char quote, State self);
-  void attribute_value_unquoted_state();
-  void after_attribute_value_quoted_state();
-  void self_closing_start_tag_state();
-  void less_than_sign_state(State end_tag_open, State back);
+  PITH_HOT void tag_open_state();
+  PITH_HOT void end_tag_open_state();
+  PITH_HOT void tag_name_state();
+  PITH_HOT void before_attribute_name_state();
+  PITH_HOT void attribute_name_state();
+  PITH_HOT void after_attribute_name_state();
+  PITH_HOT void before_attribute_value_state();
+  PITH_HOT void attribute_value_quoted_state(char quote, State self);
+  PITH_HOT void attribute_value_unquoted_state();
+  PITH_HOT void after_attribute_value_quoted_state();
+  PITH_HOT void self_closing_start_tag_state();
+  PITH_HOT void less_than_sign_state(State end_tag_open, State back);
   void end_tag_open_state(State end_tag_name, State back);
   void script_data_escaped_state(bool doubly);
   void script_data_escaped_dash_state(bool doubly);
   void script_data_escaped_dash_dash_state(bool doubly);
   void script_data_double_escape_boundary_state(State if_script, State otherwise);
   void bogus_comment_state();
-  void markup_declaration_open_state();
-  void comment_state();
-  void comment_end_state();
+  PITH_HOT void markup_declaration_open_state();
+  PITH_HOT void comment_state();
+  PITH_HOT void comment_end_state();
   void doctype_state();
   void before_doctype_name_state();
   void doctype_name_state();
@@ -419,7 +423,7 @@ struct Tokenizer::Impl {
   void after_doctype_system_identifier_state();
   void bogus_doctype_state();
   void cdata_section_state();
-  void character_reference_state();
+  PITH_HOT void character_reference_state();
   void named_character_reference_state();
   void ambiguous_ampersand_state();
   void numeric_character_reference_state();

@@ -1,0 +1,74 @@
+// Internals of the encoding stage shared between its files (namespace pith::detail).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "pith/encoding.h"
+
+namespace pith::detail {
+
+inline bool is_ascii_whitespace(uint8_t b) {
+  return b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D || b == 0x20;
+}
+
+inline void append_utf8(std::string& out, uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+inline constexpr uint32_t kReplacementCharacter = 0xFFFD;
+
+// Length of the leading run of ASCII bytes (SIMD where available).
+size_t ascii_prefix_length(const uint8_t* data, size_t size);
+
+// The decoders below append UTF-8 to `out` and return the number of U+FFFD they produced for invalid
+// input. None of them looks at a BOM; Decoder::decode strips it first.
+size_t decode_utf8_replacing(std::string_view bytes, std::string& out);
+size_t decode_utf16(std::string_view bytes, bool big_endian, std::string& out);
+size_t decode_single_byte(std::string_view bytes, Encoding encoding, std::string& out);
+size_t decode_gb18030(std::string_view bytes, std::string& out);
+size_t decode_big5(std::string_view bytes, std::string& out);
+size_t decode_euc_jp(std::string_view bytes, std::string& out);
+size_t decode_iso_2022_jp(std::string_view bytes, std::string& out);
+size_t decode_shift_jis(std::string_view bytes, std::string& out);
+size_t decode_euc_kr(std::string_view bytes, std::string& out);
+
+// Whether `encoding` maps each byte to one code point (the single-byte encodings and x-user-defined).
+bool is_single_byte(Encoding encoding);
+
+// The <meta> prescan (WHATWG "prescan a byte stream to determine its encoding") over bytes[0, limit);
+// with head_limit > limit it goes on to head_limit while only <head> content has been seen.
+std::optional<Encoding> prescan_for_meta(std::string_view bytes, size_t limit, size_t head_limit);
+// The encoding named by an XML declaration at the start of `bytes`, or a UTF-16 "<?x" without BOM.
+std::optional<Encoding> xml_declaration_encoding(std::string_view bytes);
+
+// The detector for pages that declare nothing: utf-8 for valid UTF-8 with multi-byte sequences, else
+// the engine's guess (uchardet); nullopt when it has no evidence (e.g. all ASCII).
+std::optional<Encoding> detect_encoding(std::string_view bytes);
+
+// Invalid sequences met decoding `bytes` as `encoding`, and the non-ASCII sequences seen, for the
+// declared-but-wrong rule.
+struct DecodeErrorCount {
+  size_t errors = 0;
+  size_t non_ascii = 0;
+};
+DecodeErrorCount count_decode_errors(std::string_view bytes, Encoding encoding);
+
+}  // namespace pith::detail

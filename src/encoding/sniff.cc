@@ -1,0 +1,127 @@
+// sniff_encoding: the WHATWG HTML "determining the character encoding" cascade
+// (https://html.spec.whatwg.org/multipage/parsing.html#determining-the-character-encoding): BOM, transport
+// charset, <meta> prescan, XML declaration, then (pith) the detector, then windows-1252. With spec_only the
+// prescan sees the first prescan_bytes only and neither the detector nor the declared-but-wrong rule runs,
+// which is what `pith encoding --spec` and the html5lib encoding tests check. The rule itself is defined on
+// SniffOptions::fix_declared_but_wrong. Covered by tests/encoding/sniff_test.cc, html5lib_encoding_test.cc
+// and dataset_test.cc.
+#include "encoding/encoding_internal.h"
+
+namespace pith::detail {
+
+namespace {
+
+// The detector and the rule look at a prefix; cut it after an ASCII byte so that a multi-byte sequence
+// cut by the prefix does not count as an error.
+std::string_view detector_window(std::string_view bytes, size_t limit) {
+  if (bytes.size() <= limit) return bytes;
+  std::string_view window = bytes.substr(0, limit);
+  size_t last_ascii = window.size();
+  while (last_ascii > 0 && static_cast<uint8_t>(window[last_ascii - 1]) >= 0x80) --last_ascii;
+  return last_ascii > 0 ? window.substr(0, last_ascii) : window;
+}
+
+}  // namespace
+
+DecodeErrorCount count_decode_errors(std::string_view bytes, Encoding encoding) {
+  DecodeErrorCount count;
+  for (char c : bytes) count.non_ascii += static_cast<uint8_t>(c) >= 0x80;
+  if (encoding == Encoding::kUtf8 && is_valid_utf8(bytes)) return count;
+  Decoder decoder;
+  (void)decoder.decode(bytes, encoding);
+  count.errors = decoder.replacements();
+  return count;
+}
+
+namespace {
+
+bool same_decoder(Encoding a, Encoding b) {
+  auto canonical = [](Encoding e) { return e == Encoding::kGb18030 ? Encoding::kGbk : e; };
+  return canonical(a) == canonical(b);
+}
+
+// Errors in at least 1 of 100 non-ASCII bytes (and at least 4): the declaration does not fit the bytes.
+bool fails_validation(const DecodeErrorCount& count) {
+  return count.errors >= 4 && count.errors * 100 >= count.non_ascii;
+}
+
+// The declared-but-wrong rule (see SniffOptions::fix_declared_but_wrong); the replacement or nullopt.
+std::optional<Encoding> correct_declaration(std::string_view bytes, Encoding declared, size_t window_size) {
+  std::string_view window = detector_window(bytes, window_size);
+  if (is_single_byte(declared)) {
+    const auto* data = reinterpret_cast<const uint8_t*>(window.data());
+    bool has_non_ascii = ascii_prefix_length(data, window.size()) < window.size();
+    if (has_non_ascii && is_valid_utf8(window)) return Encoding::kUtf8;
+    return std::nullopt;
+  }
+  bool multi_byte = declared == Encoding::kUtf8 || declared == Encoding::kGbk || declared == Encoding::kGb18030 ||
+                    declared == Encoding::kBig5 || declared == Encoding::kEucJp || declared == Encoding::kShiftJis ||
+                    declared == Encoding::kEucKr || declared == Encoding::kIso2022Jp;
+  if (!multi_byte) return std::nullopt;
+  DecodeErrorCount declared_count = count_decode_errors(window, declared);
+  if (!fails_validation(declared_count)) return std::nullopt;
+  auto candidate = detect_encoding(window);
+  if (!candidate || same_decoder(*candidate, declared)) return std::nullopt;
+  DecodeErrorCount candidate_count = count_decode_errors(window, *candidate);
+  if (candidate_count.errors * 100 >= candidate_count.non_ascii + 1) return std::nullopt;
+  return candidate;
+}
+
+}  // namespace
+
+}  // namespace pith::detail
+
+namespace pith {
+
+SniffResult sniff_encoding(std::string_view bytes, const SniffOptions& options) {
+  using namespace detail;
+  SniffResult result;
+  if (bytes.starts_with("\xEF\xBB\xBF")) {
+    result.encoding = Encoding::kUtf8;
+    result.source = EncodingSource::kBom;
+    result.bom_length = 3;
+    return result;
+  }
+  if (bytes.starts_with("\xFE\xFF") || bytes.starts_with("\xFF\xFE")) {
+    result.encoding = bytes[0] == '\xFE' ? Encoding::kUtf16Be : Encoding::kUtf16Le;
+    result.source = EncodingSource::kBom;
+    result.bom_length = 2;
+    return result;
+  }
+  std::optional<Encoding> declared;
+  EncodingSource source = EncodingSource::kDefault;
+  if (auto transport = encoding_from_label(options.transport_charset)) {
+    declared = transport;
+    source = EncodingSource::kTransport;
+  } else if (auto meta = prescan_for_meta(bytes, options.prescan_bytes,
+                                          options.spec_only ? 0 : options.head_scan_bytes)) {
+    declared = meta;
+    source = EncodingSource::kMeta;
+  } else if (auto xml = xml_declaration_encoding(bytes)) {
+    declared = xml;
+    source = EncodingSource::kXml;
+  }
+  if (declared) {
+    result.encoding = *declared;
+    result.source = source;
+    if (!options.spec_only && options.fix_declared_but_wrong) {
+      if (auto corrected = correct_declaration(bytes, *declared, options.detector_bytes)) {
+        result.overridden_declaration = declared;
+        result.overridden_source = source;
+        result.encoding = *corrected;
+        result.source = EncodingSource::kDetector;
+      }
+    }
+    return result;
+  }
+  if (!options.spec_only && options.use_detector) {
+    if (auto detected = detect_encoding(detector_window(bytes, options.detector_bytes))) {
+      result.encoding = *detected;
+      result.source = EncodingSource::kDetector;
+      return result;
+    }
+  }
+  return result;  // windows-1252, default
+}
+
+}  // namespace pith

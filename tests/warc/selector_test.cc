@@ -81,6 +81,54 @@ TEST(PageSelector, PassedPageCarriesDecodedBodyAndCharset) {
   EXPECT_FALSE(selector.next(page));
 }
 
+std::string read_file(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+// The bundled sample (tools/make_sample_warc.py): every page comes out as stored, with its transport
+// charset where the HTTP header declared one, whatever the body coding (plain, gzip, chunked, both).
+TEST(PageSelector, BundledSample) {
+  std::string dir = std::string(PITH_SOURCE_DIR) + "/tests/fixtures/";
+  std::string error;
+  auto reader = WarcReader::open(dir + "sample.warc.gz", {}, &error);
+  ASSERT_TRUE(reader) << error;
+  PageSelector selector(std::move(reader));
+  Page page;
+  std::vector<std::pair<std::string, std::string>> pages;
+  while (selector.next(page)) {
+    if (page.skip != SkipReason::kNone) continue;
+    std::string url(page.record->target_uri);
+    pages.emplace_back(url.substr(url.rfind('/') + 1), std::string(page.transport_charset()));
+    EXPECT_FALSE(page.record->header("WARC-Payload-Digest").empty());
+    EXPECT_NE(page.body().find("</html>"), std::string_view::npos) << url;
+  }
+  const WarcStats& s = selector.stats();
+  EXPECT_EQ(s.records, 19u);
+  EXPECT_EQ(s.passed, 6u);
+  EXPECT_EQ(s.skipped[idx(SkipReason::kNotResponse)], 11u);
+  EXPECT_EQ(s.skipped[idx(SkipReason::kHttpStatus)], 1u);
+  EXPECT_EQ(s.skipped[idx(SkipReason::kNotHtml)], 1u);
+  EXPECT_EQ(s.records, s.passed + s.skipped_total());
+  std::vector<std::pair<std::string, std::string>> expected = {
+      {"millbrook-salmon", "utf-8"}, {"rooftop-gardens", ""},           {"wagashi", "shift_jis"},
+      {"mountain-school", ""},       {"library-of-things", "windows-1251"}, {"baeckerei-marktplatz", ""}};
+  EXPECT_EQ(pages, expected);
+  // Bodies byte for byte: the Korean page was stored gzip-encoded, the Chinese one chunked over gzip.
+  PageSelector again(WarcReader::open(dir + "sample.warc.gz", {}, &error));
+  std::vector<std::string> files = {"en-utf8.html", "ko-euc-kr.html", "ja-shift_jis.html",
+                                    "zh-gbk.html", "ru-windows-1251.html", "de-iso-8859-1.html"};
+  size_t i = 0;
+  while (again.next(page))
+    if (page.skip == SkipReason::kNone && i < files.size()) {
+      EXPECT_EQ(page.body(), read_file(dir + "pages/" + files[i])) << files[i];
+      ++i;
+    }
+  EXPECT_EQ(i, files.size());
+}
+
 std::string shell_quote(const std::string& s) { return "'" + s + "'"; }
 
 TEST(PageSelector, AgreesWithMakeWarcManifest) {

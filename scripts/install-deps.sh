@@ -8,7 +8,7 @@ packages=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   zlib1g-dev libdeflate-dev libzstd-dev zstd libbrotli-dev
   libcli11-dev libfmt-dev libxxhash-dev libcld2-dev
-  libgumbo-dev nlohmann-json3-dev
+  libgumbo-dev nlohmann-json3-dev libicu-dev
   python3
 )
 

@@ -1,0 +1,132 @@
+// Page analysis: one non-recursive walk (TreeWalker enter/leave) that prunes what is never content and
+// collects per-element statistics bottom-up. Pruning is an ordered cascade, cheapest first: the tag
+// (script, style, form controls, svg...), then attributes (hidden, aria-hidden, inline display:none,
+// ARIA landmark roles), then structural page furniture (nav, aside, footer), then class/id hints. A
+// pruned subtree is recorded with its rule (for --explain) and contributes nothing to its ancestors.
+// Covered by tests/extract/extract_test.cc.
+#include <string_view>
+
+#include "extract/content.h"
+
+namespace pith::detail {
+
+const char* prune_rule(const Node* e, uint8_t hints) {
+  if (e->ns == Namespace::kSvg) return "never-content:svg";
+  if (e->ns == Namespace::kMathMl) return "never-content:math";
+  switch (e->tag) {
+    case Tag::kScript: case Tag::kStyle: case Tag::kNoscript: case Tag::kTemplate: case Tag::kHead:
+    case Tag::kTitle: case Tag::kMeta: case Tag::kLink: case Tag::kBase:
+      return "never-content:code";
+    case Tag::kCanvas: case Tag::kIframe: case Tag::kObject: case Tag::kEmbed: case Tag::kApplet:
+    case Tag::kAudio: case Tag::kVideo: case Tag::kMap: case Tag::kNoembed: case Tag::kNoframes:
+      return "never-content:embed";
+    case Tag::kSelect: case Tag::kOption: case Tag::kTextarea: case Tag::kInput: case Tag::kButton:
+    case Tag::kDatalist: case Tag::kKeygen: case Tag::kOutput: case Tag::kProgress: case Tag::kMeter:
+      return "never-content:form-control";
+    case Tag::kDialog:
+      return "never-content:dialog";
+    default:
+      break;
+  }
+  if (e->has_attr(Attr::kHidden)) return "hidden:attribute";
+  if (e->attr(Attr::kAriaHidden) == "true") return "hidden:aria";
+  if (const Attribute* style = e->find_attr(Attr::kStyle); style && style_hides(style->value)) {
+    return "hidden:style";
+  }
+  std::string_view role = e->attr(Attr::kRole);
+  if (role == "navigation" || role == "banner" || role == "contentinfo" || role == "complementary" ||
+      role == "search" || role == "menu" || role == "menubar" || role == "toolbar" || role == "dialog" ||
+      role == "alert" || role == "alertdialog") {
+    return "landmark-role";
+  }
+  switch (e->tag) {
+    case Tag::kNav: return "furniture:nav";
+    case Tag::kAside: return "furniture:aside";
+    case Tag::kFooter: return "furniture:footer";
+    case Tag::kHeader: return "furniture:header";
+    case Tag::kForm:
+      if (hints & (kHintBoilerplate | kHintComments)) return "furniture:form";
+      break;
+    case Tag::kBody: case Tag::kHtml: case Tag::kMain: case Tag::kArticle:
+      return nullptr;
+    default:
+      break;
+  }
+  if (hints & kHintStrongContent) return nullptr;
+  if (hints & kHintComments) return "comments";
+  if ((hints & kHintBoilerplate) && !(hints & kHintPositive)) return "boilerplate-class";
+  return nullptr;
+}
+
+void PageAnalysis::clear() {
+  root_ = nullptr;
+  stats_.clear();
+  index_.clear();
+  removed_.clear();
+  comment_roots_.clear();
+}
+
+void PageAnalysis::analyse(const Node* root, bool keep_comments) {
+  clear();
+  root_ = root;
+  if (!root) return;
+  std::vector<int32_t> open;  // stat indexes of the open elements
+  uint32_t link_depth = 0;
+  TreeWalker walker(root);
+  TreeWalker::Step step;
+  while (walker.next(step)) {
+    const Node* n = step.node;
+    if (n->is_text()) {
+      if (open.empty()) continue;
+      TextCounts c = count_text(n->data);
+      ElementStat& s = stats_[open.back()];
+      s.text.add(c);
+      if (link_depth) s.link_chars += c.chars;
+      continue;
+    }
+    if (!n->is_element()) continue;
+    if (step.entering) {
+      uint8_t hints = class_hints(n);
+      if (n != root) {
+        if (const char* rule = prune_rule(n, hints)) {
+          removed_.emplace(n, rule);
+          if (keep_comments && std::string_view(rule) == "comments") comment_roots_.push_back(n);
+          walker.skip_children();
+          continue;
+        }
+      }
+      ElementStat s;
+      s.node = n;
+      s.parent = open.empty() ? -1 : open.back();
+      s.hints = hints;
+      index_.emplace(n, static_cast<uint32_t>(stats_.size()));
+      if (!open.empty() && is_block_level(n)) stats_[open.back()].has_block_child = true;
+      open.push_back(static_cast<int32_t>(stats_.size()));
+      stats_.push_back(s);
+      if (n->is(Tag::kA)) ++link_depth;
+      continue;
+    }
+    if (removed_.count(n)) continue;
+    int32_t idx = open.back();
+    open.pop_back();
+    if (n->is(Tag::kA) && link_depth) --link_depth;
+    ElementStat& s = stats_[idx];
+    ++s.tags;
+    if (n->is(Tag::kP) || n->is(Tag::kPre) || n->is(Tag::kBr)) ++s.paragraphs;
+    if (n->is(Tag::kLi)) ++s.list_items;
+    if (n->is(Tag::kImg)) ++s.images;
+    if (n->is(Tag::kInput) || n->is(Tag::kSelect) || n->is(Tag::kTextarea)) ++s.inputs;
+    if (s.parent >= 0) {
+      ElementStat& p = stats_[s.parent];
+      p.text.add(s.text);
+      p.link_chars += s.link_chars;
+      p.paragraphs += s.paragraphs;
+      p.list_items += s.list_items;
+      p.images += s.images;
+      p.inputs += s.inputs;
+      p.tags += s.tags;
+    }
+  }
+}
+
+}  // namespace pith::detail

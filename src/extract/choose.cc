@@ -1,0 +1,152 @@
+// Choice of the main content. A cascade: (1) container evidence — elements whose names say "article
+// body" (itemprop=articleBody, *articlebody*, *entry-content*...) holding real text are taken as they
+// are, several of them (forum posts) in document order; (2) otherwise paragraph-evidence scoring: every
+// paragraph-like element with enough text gives its parent, grandparent and further ancestors points for
+// its length and its commas (language-neutral sentence signals), candidates start from tag and
+// class/id evidence and are discounted by link density; the best candidate climbs to an ancestor that
+// scores nearly as well (content split over sibling wrappers), then absorbs siblings that score well or
+// read like prose. Covered by tests/extract/extract_test.cc and the dataset runs of `pith eval`.
+#include <algorithm>
+#include <cmath>
+
+#include "extract/content.h"
+
+namespace pith::detail {
+namespace {
+
+float initial_score(const ElementStat& s) {
+  float score = 0;
+  switch (s.node->tag) {
+    case Tag::kDiv: case Tag::kArticle: case Tag::kMain: score = 5; break;
+    case Tag::kPre: case Tag::kTd: case Tag::kBlockquote: case Tag::kSection: score = 3; break;
+    case Tag::kAddress: case Tag::kOl: case Tag::kUl: case Tag::kDl: case Tag::kDd: case Tag::kDt:
+    case Tag::kLi: case Tag::kForm: score = -3; break;
+    case Tag::kH1: case Tag::kH2: case Tag::kH3: case Tag::kH4: case Tag::kH5: case Tag::kH6: case Tag::kTh:
+      score = -5; break;
+    default: break;
+  }
+  if (s.hints & kHintPositive) score += 25;
+  if (s.hints & kHintStrongContent) score += 25;
+  if (s.hints & (kHintNegative | kHintBoilerplate | kHintComments)) score -= 25;
+  return score;
+}
+
+bool scores_as_paragraph(const ElementStat& s) {
+  const Node* n = s.node;
+  if (n->is(Tag::kP) || n->is(Tag::kPre) || n->is(Tag::kTd)) return true;
+  if (n->is(Tag::kDiv) || n->is(Tag::kSection) || n->is(Tag::kArticle) || n->is(Tag::kBlockquote) ||
+      n->is(Tag::kLi) || n->is(Tag::kDd) || n->is(Tag::kSpan) || n->is(Tag::kFont) || n->is(Tag::kCenter)) {
+    return !s.has_block_child;
+  }
+  return false;
+}
+
+bool is_descendant(const Node* n, const Node* ancestor) {
+  for (const Node* p = n; p; p = p->parent) {
+    if (p == ancestor) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+ContentChoice choose_content(PageAnalysis& page) {
+  ContentChoice choice;
+  std::vector<ElementStat>& stats = page.stats();
+  if (stats.empty()) return choice;
+  uint32_t total_chars = stats[0].text.chars;
+
+  // (1) Container evidence.
+  std::vector<const ElementStat*> strong;
+  for (const ElementStat& s : stats) {
+    if (!(s.hints & kHintStrongContent) || s.text.chars < 200 || s.link_density() > 0.5f) continue;
+    if (!strong.empty() && is_descendant(s.node, strong.back()->node)) continue;
+    strong.push_back(&s);
+  }
+  uint32_t strong_chars = 0;
+  for (const ElementStat* s : strong) strong_chars += s->text.chars;
+
+  // (2) Paragraph evidence.
+  for (ElementStat& s : stats) {
+    if (!scores_as_paragraph(s)) continue;
+    uint32_t len = s.text.chars;
+    if (len < 25) continue;
+    float points = 1.f + float(s.text.commas) + std::min(float(len / 100), 3.f);
+    int32_t ancestor = s.parent;
+    for (int level = 0; ancestor >= 0 && level < 5; ++level) {
+      ElementStat& a = stats[ancestor];
+      if (!a.scored) {
+        a.scored = true;
+        a.score = initial_score(a);
+      }
+      float divider = level == 0 ? 1.f : level == 1 ? 2.f : float(level) * 3.f;
+      a.score += points / divider;
+      ancestor = a.parent;
+    }
+  }
+  ElementStat* top = nullptr;
+  for (ElementStat& s : stats) {
+    if (!s.scored) continue;
+    s.score *= 1.f - s.link_density();
+    if (!top || s.score > top->score) top = &s;
+  }
+  if (!strong.empty() && (!top || strong_chars * 10 >= total_chars * 2 ||
+                          std::any_of(strong.begin(), strong.end(), [&](const ElementStat* s) {
+                            return is_descendant(top->node, s->node) || is_descendant(s->node, top->node);
+                          }))) {
+    for (const ElementStat* s : strong) choice.roots.push_back(s->node);
+    choice.rule = "container:article-body";
+    return choice;
+  }
+  if (!top) {
+    choice.roots.push_back(stats[0].node);
+    choice.rule = "fallback:whole-page";
+    return choice;
+  }
+  // Climb while the parent holds nearly as much evidence (the text is spread over sibling wrappers).
+  float threshold = top->score / 3.f;
+  float last = top->score;
+  for (int32_t p = top->parent; p >= 0; p = stats[p].parent) {
+    ElementStat& parent = stats[p];
+    if (!parent.scored) continue;
+    if (parent.score < threshold) break;
+    if (parent.score > last) {
+      top = &parent;
+      break;
+    }
+    last = parent.score;
+  }
+  while (top->parent >= 0) {
+    ElementStat& parent = stats[top->parent];
+    if (parent.text.chars > top->text.chars + 0) break;
+    top = &parent;
+  }
+  choice.rule = "scored:best-candidate";
+  // Absorb siblings that score well or read like prose.
+  if (top->parent < 0) {
+    choice.roots.push_back(top->node);
+    return choice;
+  }
+  float sibling_threshold = std::max(10.f, top->score * 0.2f);
+  std::string_view top_class = top->node->attr(Attr::kClass);
+  for (const Node* sib = top->node->parent->first_child; sib; sib = sib->next_sibling) {
+    if (sib == top->node) {
+      choice.roots.push_back(sib);
+      continue;
+    }
+    if (!sib->is_element()) continue;
+    const ElementStat* s = page.stat(sib);
+    if (!s || s->text.chars == 0) continue;
+    float bonus = (!top_class.empty() && sib->attr(Attr::kClass) == top_class) ? top->score * 0.2f : 0.f;
+    bool take = s->scored && s->score + bonus >= sibling_threshold;
+    if (!take && sib->is(Tag::kP)) {
+      float ld = s->link_density();
+      uint32_t len = s->text.chars;
+      take = (len > 80 && ld < 0.25f) || (len > 0 && len <= 80 && ld == 0 && s->text.stops > 0);
+    }
+    if (take) choice.roots.push_back(sib);
+  }
+  return choice;
+}
+
+}  // namespace pith::detail

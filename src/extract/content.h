@@ -1,0 +1,78 @@
+// The extractor's internal stages (pith::detail): page analysis (pruning + per-element statistics),
+// the choice of the main-content roots, and segmentation of those roots into output blocks.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "extract/text_util.h"
+#include "pith/dom.h"
+#include "pith/extract.h"
+
+namespace pith::detail {
+
+// Statistics of one element of the page after pruning (removed subtrees contribute nothing).
+struct ElementStat {
+  const Node* node = nullptr;
+  int32_t parent = -1;        // index of the parent's stat, -1 at the walk's root
+  TextCounts text;            // all kept text below
+  uint32_t link_chars = 0;    // weighted characters inside <a>
+  uint32_t paragraphs = 0;    // <p>/<pre>/<br>-separated runs below (rough count of paragraph blocks)
+  uint32_t list_items = 0, images = 0, inputs = 0, tags = 0;
+  uint8_t hints = 0;          // ClassHint bits
+  bool has_block_child = false;
+  bool scored = false;
+  float score = 0;
+  float link_density() const { return text.chars ? float(link_chars) / float(text.chars) : 0.f; }
+};
+
+// Why a subtree was removed before scoring; nullptr when kept.
+const char* prune_rule(const Node* element, uint8_t hints);
+
+class PageAnalysis {
+ public:
+  // Walks `root` (normally <body>) without recursion, pruning and counting.
+  void analyse(const Node* root, bool keep_comments);
+  const ElementStat* stat(const Node* n) const {
+    auto it = index_.find(n);
+    return it == index_.end() ? nullptr : &stats_[it->second];
+  }
+  ElementStat* stat(const Node* n) {
+    auto it = index_.find(n);
+    return it == index_.end() ? nullptr : &stats_[it->second];
+  }
+  const char* removed_rule(const Node* n) const {
+    auto it = removed_.find(n);
+    return it == removed_.end() ? nullptr : it->second;
+  }
+  std::vector<ElementStat>& stats() { return stats_; }
+  const std::vector<const Node*>& comment_roots() const { return comment_roots_; }
+  const Node* root() const { return root_; }
+  void clear();
+
+ private:
+  const Node* root_ = nullptr;
+  std::vector<ElementStat> stats_;
+  std::unordered_map<const Node*, uint32_t> index_;
+  std::unordered_map<const Node*, const char*> removed_;
+  std::vector<const Node*> comment_roots_;
+};
+
+// The main content: one or more subtrees in document order, and the rule that chose them.
+struct ContentChoice {
+  std::vector<const Node*> roots;
+  const char* rule = "";
+};
+ContentChoice choose_content(PageAnalysis& page);
+
+// Segments `roots` into blocks, dropping the blocks and containers the cleaning rules reject.
+struct SegmentOptions {
+  bool tables = true, links = false, images = false, explain = false;
+  std::string title;  // headings repeating it are dropped (the headline is metadata)
+};
+void segment_blocks(const PageAnalysis& page, const std::vector<const Node*>& roots, const SegmentOptions& options,
+                    std::vector<Block>& blocks, std::vector<ExplainedBlock>* explained);
+
+}  // namespace pith::detail

@@ -1,0 +1,105 @@
+// The Extractor: bytes -> encoding sniff and decode -> HTML parse -> metadata -> page analysis (prune +
+// statistics) -> content choice -> blocks (+ comments) -> Result. Parser, decoder and analysis buffers
+// are kept between pages. Nothing here throws; limits are cut-flag-continue (input bytes, parser
+// limits), reported in Result::status. Covered by tests/extract/extract_test.cc and the dataset runs.
+#include <algorithm>
+
+#include "extract/content.h"
+#include "meta/meta.h"
+#include "pith/encoding.h"
+#include "pith/extract.h"
+#include "pith/html.h"
+
+namespace pith {
+
+struct Extractor::Impl {
+  HtmlParser parser{make_parse_options()};
+  Decoder decoder;
+  detail::PageAnalysis page;
+
+  static ParseOptions make_parse_options() {
+    ParseOptions o;
+    o.record_errors = false;
+    return o;
+  }
+};
+
+Extractor::Extractor(Options options) : options_(std::move(options)), impl_(std::make_unique<Impl>()) {}
+Extractor::~Extractor() = default;
+
+Result Extractor::extract(std::string_view bytes) {
+  bool truncated = false;
+  if (bytes.size() > options_.max_input_bytes) {
+    bytes = bytes.substr(0, options_.max_input_bytes);
+    truncated = true;
+  }
+  SniffOptions sniff_options;
+  sniff_options.transport_charset = options_.transport_charset;
+  SniffResult sniffed = sniff_encoding(bytes, sniff_options);
+  std::string_view utf8 = impl_->decoder.decode(bytes, sniffed.encoding);
+  Document& doc = impl_->parser.parse(utf8);
+  Result r = extract_document(doc);
+  r.encoding_ = std::string(encoding_name(sniffed.encoding));
+  r.encoding_source_ = std::string(encoding_source_name(sniffed.source));
+  if (impl_->decoder.replacements() > 0) {
+    std::string warning = "decoding: ";
+    warning.append(std::to_string(impl_->decoder.replacements())).append(" invalid sequences replaced by U+FFFD");
+    r.status.warnings.push_back(std::move(warning));
+  }
+  if (sniffed.overridden_declaration) r.status.warnings.push_back("encoding: declaration contradicted by bytes");
+  if (truncated) {
+    r.status.input_truncated = true;
+    r.status.ok = false;
+    r.status.warnings.push_back("input longer than max_input_bytes: cut");
+  }
+  return r;
+}
+
+Result Extractor::extract_document(const Document& doc) {
+  Result r;
+  detail::extract_metadata(doc, options_.url, r.meta_);
+  if (!doc.status.ok()) {
+    r.status.parse_limited = true;
+    r.status.ok = false;
+    r.status.warnings.push_back("parser limit reached: the tree is incomplete");
+  }
+  const Node* body = doc.body();
+  const Node* root = body ? body : doc.root();
+  detail::PageAnalysis& page = impl_->page;
+  page.analyse(root, options_.include_comments);
+  detail::ContentChoice choice = detail::choose_content(page);
+  detail::SegmentOptions seg;
+  seg.tables = options_.include_tables;
+  seg.links = options_.include_links;
+  seg.images = options_.include_images;
+  seg.explain = options_.explain;
+  seg.title = r.meta_.title;
+  std::vector<ExplainedBlock>* explained = options_.explain ? &r.explained_ : nullptr;
+  if (explained) {
+    ExplainedBlock e;
+    e.rule = std::string("content:") + choice.rule;
+    e.kept = true;
+    for (const Node* n : choice.roots) {
+      if (!e.path.empty()) e.path += " + ";
+      e.path += std::string(n->name);
+      std::string_view id = n->attr(Attr::kId), cls = n->attr(Attr::kClass);
+      if (!id.empty()) e.path.append("#").append(id);
+      if (!cls.empty()) e.path.append(".").append(cls.substr(0, cls.find(' ')));
+    }
+    explained->push_back(std::move(e));
+  }
+  detail::segment_blocks(page, choice.roots, seg, r.blocks_, explained);
+  if (options_.include_comments && !page.comment_roots().empty()) {
+    detail::SegmentOptions cseg = seg;
+    cseg.title.clear();
+    detail::segment_blocks(page, page.comment_roots(), cseg, r.comments_, nullptr);
+  }
+  if (r.blocks_.empty()) {
+    r.status.empty = true;
+    r.status.warnings.push_back("no main content found");
+  }
+  page.clear();
+  return r;
+}
+
+}  // namespace pith

@@ -1,0 +1,354 @@
+// Segmentation of the chosen content into blocks, with the cleaning rules. One non-recursive walk per
+// content root: block-level elements open and close blocks, <br> breaks lines inside a block, <pre>
+// keeps its white space, data tables become rows of tab-separated cells (layout tables are walked as
+// ordinary blocks), list items carry their nesting depth. Containers inside the content are dropped by a
+// cascade of named rules on their statistics (class/id evidence, link density, form inputs, list items
+// outnumbering paragraphs); finished blocks are dropped when they repeat the title or are links only.
+// Every decision can be recorded for --explain. Covered by tests/extract/extract_test.cc.
+#include <algorithm>
+
+#include "extract/content.h"
+
+namespace pith::detail {
+namespace {
+
+// Container-level cleaning; returns the rule that drops `s`, or nullptr to keep it.
+const char* clean_rule(const ElementStat& s) {
+  const Node* n = s.node;
+  bool container = n->is(Tag::kDiv) || n->is(Tag::kSection) || n->is(Tag::kUl) || n->is(Tag::kOl) ||
+                   n->is(Tag::kTable) || n->is(Tag::kForm) || n->is(Tag::kDl) || n->is(Tag::kFieldset) ||
+                   n->is(Tag::kFigure);
+  if (!container) return nullptr;
+  int weight = 0;
+  if (s.hints & kHintPositive) weight += 25;
+  if (s.hints & (kHintNegative | kHintBoilerplate | kHintComments)) weight -= 25;
+  if (weight + (s.scored ? s.score : 0.f) < 0) return "clean:negative-evidence";
+  if (s.text.commas >= 10) return nullptr;
+  float ld = s.link_density();
+  if ((weight < 25 && ld > 0.33f) || ld > 0.5f) return "clean:link-dense";
+  if (s.inputs > s.paragraphs / 3 + 0 && s.inputs > 0) return "clean:form";
+  if (!n->is(Tag::kUl) && !n->is(Tag::kOl) && s.list_items > s.paragraphs + 1 && ld > 0.2f) {
+    return "clean:list-of-links";
+  }
+  return nullptr;
+}
+
+bool is_data_table(const Node* table) {
+  uint32_t rows = 0, max_cells = 0, budget = 4000;
+  for (const Node* n = next_in_preorder(table, table); n && budget; n = next_in_preorder(n, table), --budget) {
+    if (!n->is_element()) continue;
+    if (n->is(Tag::kTable)) return false;
+    if (n->is(Tag::kTr)) {
+      ++rows;
+      uint32_t cells = 0;
+      for (const Node* c = n->first_child; c; c = c->next_sibling) {
+        if (c->is(Tag::kTd) || c->is(Tag::kTh)) ++cells;
+      }
+      max_cells = std::max(max_cells, cells);
+    }
+    if ((n->is(Tag::kP) || n->is(Tag::kDiv) || n->is(Tag::kUl) || n->is(Tag::kOl) || is_heading(n) ||
+         n->is(Tag::kBlockquote)) &&
+        n->parent && (n->parent->is(Tag::kTd) || n->parent->is(Tag::kTh))) {
+      return false;
+    }
+  }
+  return rows >= 2 && max_cells >= 2;
+}
+
+std::string normalise_for_compare(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp;
+    i += decode_utf8(s, i, cp);
+    if (cp < 0x80) {
+      char c = static_cast<char>(cp);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.push_back(c);
+      else if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c + 32));
+    } else if (!is_space(cp)) {
+      append_utf8(out, cp);
+    }
+  }
+  return out;
+}
+
+void escape_markdown(std::string& out, std::string_view text) {
+  for (char c : text) {
+    switch (c) {
+      case '\\': case '*': case '_': case '`': case '[': case ']': case '<': case '>': case '#': case '|':
+        out.push_back('\\');
+        [[fallthrough]];
+      default:
+        out.push_back(c);
+    }
+  }
+}
+
+class Segmenter {
+ public:
+  Segmenter(const PageAnalysis& page, const SegmentOptions& options, std::vector<Block>& blocks,
+            std::vector<ExplainedBlock>* explained)
+      : page_(page), options_(options), blocks_(blocks), explained_(explained),
+        title_key_(normalise_for_compare(options.title)) {}
+
+  void run(const Node* root);
+
+ private:
+  void flush();
+  void explain_removed(const Node* n, const char* rule);
+  void text(std::string_view data);
+  std::string path_of(const Node* n) const;
+
+  const PageAnalysis& page_;
+  const SegmentOptions& options_;
+  std::vector<Block>& blocks_;
+  std::vector<ExplainedBlock>* explained_;
+  std::string title_key_;
+  // The block being built.
+  Block cur_;
+  const Node* cur_node_ = nullptr;
+  bool pending_space_ = false;
+  uint32_t cur_link_chars_ = 0;
+  uint32_t link_depth_ = 0, pre_depth_ = 0, quote_depth_ = 0, list_depth_ = 0;
+  std::vector<bool> ordered_stack_;
+  const Node* data_table_ = nullptr;
+  bool row_started_ = false, next_row_new_table_ = false;
+};
+
+std::string Segmenter::path_of(const Node* n) const {
+  std::string path;
+  int depth = 0;
+  for (const Node* p = n; p && p->is_element() && depth < 6; p = p->parent, ++depth) {
+    std::string part(p->name);
+    std::string_view cls = p->attr(Attr::kClass);
+    if (!cls.empty()) part.append(".").append(cls.substr(0, cls.find(' ')));
+    if (!path.empty()) part.append(">").append(path);
+    path = std::move(part);
+  }
+  return path;
+}
+
+void Segmenter::explain_removed(const Node* n, const char* rule) {
+  if (!explained_) return;
+  ExplainedBlock e;
+  e.path = path_of(n);
+  std::string t;
+  bool space = false;
+  append_collapsed(t, text_content(n), space);
+  TextCounts c = count_text(t);
+  e.chars = c.chars;
+  e.words = c.words;
+  e.text = t.substr(0, 80);
+  e.kept = false;
+  e.rule = rule;
+  explained_->push_back(std::move(e));
+}
+
+void Segmenter::text(std::string_view data) {
+  if (pre_depth_) {
+    cur_.text.append(data);
+    cur_.markdown.append(data);
+  } else {
+    size_t before = cur_.text.size();
+    append_collapsed(cur_.text, data, pending_space_);
+    std::string_view added(cur_.text.data() + before, cur_.text.size() - before);
+    escape_markdown(cur_.markdown, added);
+    if (link_depth_) cur_link_chars_ += count_text(added).chars;
+  }
+}
+
+void Segmenter::flush() {
+  std::string text(pre_depth_ || cur_.kind == BlockKind::kPre ? cur_.text : std::string(trim(cur_.text)));
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  TextCounts c = count_text(text);
+  const char* rule = "kept";
+  bool keep = c.chars > 0;
+  if (keep && cur_.kind == BlockKind::kHeading && !title_key_.empty() && normalise_for_compare(text) == title_key_) {
+    keep = false;
+    rule = "drop:headline-is-title";
+  }
+  float ld = c.chars ? float(cur_link_chars_) / float(c.chars) : 0.f;
+  if (keep && cur_.kind != BlockKind::kTableRow && ld > 0.6f && c.chars < 400) {
+    keep = false;
+    rule = "drop:links-only";
+  }
+  if (explained_ && c.chars > 0) {
+    ExplainedBlock e;
+    e.path = cur_node_ ? path_of(cur_node_) : "";
+    e.text = text.substr(0, 80);
+    e.chars = c.chars;
+    e.link_chars = cur_link_chars_;
+    e.words = c.words;
+    e.punctuation = c.commas + c.stops;
+    e.link_density = ld;
+    const ElementStat* s = cur_node_ ? page_.stat(cur_node_) : nullptr;
+    e.text_density = s && s->tags ? float(s->text.chars) / float(s->tags) : float(c.chars);
+    e.score = s && s->scored ? s->score : 0.f;
+    e.kept = keep;
+    e.rule = rule;
+    explained_->push_back(std::move(e));
+  }
+  if (keep) {
+    cur_.text = std::move(text);
+    std::string md(trim(cur_.markdown));
+    cur_.markdown = std::move(md);
+    blocks_.push_back(std::move(cur_));
+  }
+  cur_ = Block{};
+  cur_link_chars_ = 0;
+  pending_space_ = false;
+  row_started_ = false;
+}
+
+void Segmenter::run(const Node* root) {
+  TreeWalker walker(root);
+  TreeWalker::Step step;
+  cur_node_ = root;
+  while (walker.next(step)) {
+    const Node* n = step.node;
+    if (n->is_text()) {
+      text(n->data);
+      continue;
+    }
+    if (!n->is_element()) continue;
+    if (step.entering) {
+      if (n != root) {
+        if (const char* rule = page_.removed_rule(n)) {
+          explain_removed(n, rule);
+          walker.skip_children();
+          continue;
+        }
+        const ElementStat* s = page_.stat(n);
+        if (const char* rule = s ? clean_rule(*s) : nullptr) {
+          if (!(n->is(Tag::kTable) && is_data_table(n))) {
+            explain_removed(n, rule);
+            walker.skip_children();
+            continue;
+          }
+        }
+      }
+      if (n->is(Tag::kTable)) {
+        if (!options_.tables) {
+          explain_removed(n, "option:no-tables");
+          walker.skip_children();
+          continue;
+        }
+        if (!data_table_ && is_data_table(n)) {
+          flush();
+          data_table_ = n;
+          next_row_new_table_ = true;
+          continue;
+        }
+      }
+      if (data_table_) {
+        if (n->is(Tag::kTr)) {
+          flush();
+          cur_node_ = n;
+          cur_.kind = BlockKind::kTableRow;
+          cur_.new_table = next_row_new_table_;
+          next_row_new_table_ = false;
+        } else if (n->is(Tag::kTd) || n->is(Tag::kTh)) {
+          if (n->is(Tag::kTh)) cur_.table_header = true;
+          if (row_started_) {
+            cur_.text.push_back('\t');
+            cur_.markdown.append(" | ");
+          }
+          row_started_ = true;
+          pending_space_ = false;
+        } else if (n->is(Tag::kBr)) {
+          pending_space_ = true;
+        }
+        if (n->is(Tag::kA)) ++link_depth_;
+        continue;
+      }
+      if (n->is(Tag::kBr)) {
+        cur_.text.push_back('\n');
+        cur_.markdown.append("  \n");
+        pending_space_ = false;
+        continue;
+      }
+      if (n->is(Tag::kImg)) {
+        if (options_.images) {
+          std::string_view alt = n->attr(Attr::kAlt), src = n->attr(Attr::kSrc);
+          if (!src.empty()) cur_.markdown.append("![").append(alt).append("](").append(src).append(")");
+        }
+        continue;
+      }
+      if (n->is(Tag::kA)) {
+        ++link_depth_;
+        if (options_.links && n->has_attr(Attr::kHref)) cur_.markdown.append("[");
+        continue;
+      }
+      if (n->is(Tag::kStrong) || n->is(Tag::kB)) cur_.markdown.append("**");
+      if (n->is(Tag::kEm) || n->is(Tag::kI)) cur_.markdown.append("_");
+      if (n->is(Tag::kCode) && !pre_depth_) cur_.markdown.append("`");
+      if (is_block_level(n) || n->is(Tag::kPre)) {
+        flush();
+        cur_node_ = n;
+        if (n->is(Tag::kUl) || n->is(Tag::kOl)) {
+          ++list_depth_;
+          ordered_stack_.push_back(n->is(Tag::kOl));
+        }
+        if (n->is(Tag::kBlockquote)) ++quote_depth_;
+        if (n->is(Tag::kPre)) ++pre_depth_;
+        if (is_heading(n)) {
+          cur_.kind = BlockKind::kHeading;
+          cur_.level = static_cast<uint8_t>(static_cast<int>(n->tag) - static_cast<int>(Tag::kH1) + 1);
+        } else if (n->is(Tag::kLi)) {
+          cur_.kind = BlockKind::kListItem;
+          cur_.level = static_cast<uint8_t>(std::max<uint32_t>(1, list_depth_));
+          cur_.ordered = !ordered_stack_.empty() && ordered_stack_.back();
+        } else if (pre_depth_) {
+          cur_.kind = BlockKind::kPre;
+        } else if (quote_depth_) {
+          cur_.kind = BlockKind::kQuote;
+        } else if (n->is(Tag::kFigcaption) || n->is(Tag::kCaption)) {
+          cur_.kind = BlockKind::kCaption;
+        }
+      }
+      continue;
+    }
+    // Leaving an element.
+    if (n == data_table_) {
+      flush();
+      data_table_ = nullptr;
+      continue;
+    }
+    if (data_table_) {
+      if (n->is(Tag::kTr)) flush();
+      if (n->is(Tag::kA) && link_depth_) --link_depth_;
+      continue;
+    }
+    if (n->is(Tag::kA)) {
+      if (link_depth_) --link_depth_;
+      if (options_.links && n->has_attr(Attr::kHref)) {
+        cur_.markdown.append("](").append(n->attr(Attr::kHref)).append(")");
+      }
+      continue;
+    }
+    if (n->is(Tag::kStrong) || n->is(Tag::kB)) cur_.markdown.append("**");
+    if (n->is(Tag::kEm) || n->is(Tag::kI)) cur_.markdown.append("_");
+    if (n->is(Tag::kCode) && !pre_depth_) cur_.markdown.append("`");
+    if (is_block_level(n) || n->is(Tag::kPre)) {
+      if (n->is(Tag::kPre)) cur_.kind = BlockKind::kPre;
+      flush();
+      if (n->is(Tag::kUl) || n->is(Tag::kOl)) {
+        if (list_depth_) --list_depth_;
+        if (!ordered_stack_.empty()) ordered_stack_.pop_back();
+      }
+      if (n->is(Tag::kBlockquote) && quote_depth_) --quote_depth_;
+      if (n->is(Tag::kPre) && pre_depth_) --pre_depth_;
+      cur_node_ = n->parent;
+    }
+  }
+  flush();
+}
+
+}  // namespace
+
+void segment_blocks(const PageAnalysis& page, const std::vector<const Node*>& roots, const SegmentOptions& options,
+                    std::vector<Block>& blocks, std::vector<ExplainedBlock>* explained) {
+  Segmenter segmenter(page, options, blocks, explained);
+  for (const Node* root : roots) segmenter.run(root);
+}
+
+}  // namespace pith::detail

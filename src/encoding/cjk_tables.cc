@@ -11,7 +11,9 @@
 //               plus windows-950's); the four pairs that decode to two code points are handled by the
 //               decoder, not here
 //   gb18030  <- GB18030 (two-byte pairs and the BMP part of the four-byte ranges)
-// A private-use result is dropped where the standard has no entry (user-defined areas). The building is
+// A private-use result is dropped where the standard has no entry (the user-defined areas of euc-kr,
+// big5 and jis0208; the standard's gb18030 index does map its user-defined areas to private use, so
+// there they are kept). The building is
 // thread-safe (function-local statics). Covered by tests/encoding/cjk_test.cc.
 #include "encoding/cjk_tables.h"
 
@@ -59,7 +61,8 @@ void fill_index(std::vector<uint32_t>& index, const char* charset, bool keep_pri
 }
 
 std::vector<uint32_t> build_two_byte(size_t leads, size_t trails, uint8_t trail_low, uint8_t gap_low,
-                                     uint8_t gap_skip, const char* charset, const char* fallback) {
+                                     uint8_t gap_skip, const char* charset, const char* fallback,
+                                     bool keep_private_use) {
   std::vector<uint32_t> index(leads * trails, 0);
   auto bytes_of = [&](size_t pointer, uint8_t* b) -> size_t {
     b[0] = static_cast<uint8_t>(0x81 + pointer / trails);
@@ -68,7 +71,7 @@ std::vector<uint32_t> build_two_byte(size_t leads, size_t trails, uint8_t trail_
     b[1] = static_cast<uint8_t>(t);
     return 2;
   };
-  fill_index(index, charset, false, bytes_of);
+  fill_index(index, charset, keep_private_use, bytes_of);
   if (fallback) fill_index(index, fallback, false, bytes_of);
   return index;
 }
@@ -77,7 +80,7 @@ std::vector<uint32_t> build_two_byte(size_t leads, size_t trails, uint8_t trail_
 
 const uint32_t* gb18030_index() {
   // Trail bytes 0x40-0x7E, 0x80-0xFE: 190 per lead, 0x7F skipped.
-  static const std::vector<uint32_t> index = build_two_byte(126, 190, 0x40, 0x7F, 1, "GB18030", nullptr);
+  static const std::vector<uint32_t> index = build_two_byte(126, 190, 0x40, 0x7F, 1, "GB18030", nullptr, true);
   return index.data();
 }
 
@@ -100,13 +103,13 @@ const uint32_t* gb18030_ranges_bmp() {
 const uint32_t* big5_index() {
   // Trail bytes 0x40-0x7E, 0xA1-0xFE: 157 per lead.
   static const std::vector<uint32_t> index =
-      build_two_byte(126, 157, 0x40, 0x7F, 0xA1 - 0x7F, "BIG5-HKSCS", "CP950");
+      build_two_byte(126, 157, 0x40, 0x7F, 0xA1 - 0x7F, "BIG5-HKSCS", "CP950", false);
   return index.data();
 }
 
 const uint32_t* euc_kr_index() {
   // Trail bytes 0x41-0xFE: 190 per lead.
-  static const std::vector<uint32_t> index = build_two_byte(126, 190, 0x41, 0xFF, 0, "CP949", nullptr);
+  static const std::vector<uint32_t> index = build_two_byte(126, 190, 0x41, 0xFF, 0, "CP949", nullptr, false);
   return index.data();
 }
 

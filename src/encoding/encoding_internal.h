@@ -60,8 +60,13 @@ std::optional<Encoding> prescan_for_meta(std::string_view bytes, size_t limit, s
 std::optional<Encoding> xml_declaration_encoding(std::string_view bytes);
 
 // The detector for pages that declare nothing: utf-8 for valid UTF-8 with multi-byte sequences, else
-// the engine's guess (uchardet); nullopt when it has no evidence (e.g. all ASCII).
-std::optional<Encoding> detect_encoding(std::string_view bytes);
+// the engine's guess (uchardet) over detector_window(bytes, window_bytes); nullopt when it has no
+// evidence (e.g. all ASCII).
+std::optional<Encoding> detect_encoding(std::string_view bytes, size_t window_bytes);
+// At most `limit` bytes for the detector and the declared-but-wrong checks: from shortly before the first
+// non-ASCII byte (pages often open with kilobytes of ASCII markup), cut after an ASCII byte so that a
+// multi-byte sequence cut by the limit does not count as an error.
+std::string_view detector_window(std::string_view bytes, size_t limit);
 
 // Invalid sequences met decoding `bytes` as `encoding`, and the non-ASCII sequences seen, for the
 // declared-but-wrong rule.

@@ -9,20 +9,6 @@
 
 namespace pith::detail {
 
-namespace {
-
-// The detector and the rule look at a prefix; cut it after an ASCII byte so that a multi-byte sequence
-// cut by the prefix does not count as an error.
-std::string_view detector_window(std::string_view bytes, size_t limit) {
-  if (bytes.size() <= limit) return bytes;
-  std::string_view window = bytes.substr(0, limit);
-  size_t last_ascii = window.size();
-  while (last_ascii > 0 && static_cast<uint8_t>(window[last_ascii - 1]) >= 0x80) --last_ascii;
-  return last_ascii > 0 ? window.substr(0, last_ascii) : window;
-}
-
-}  // namespace
-
 DecodeErrorCount count_decode_errors(std::string_view bytes, Encoding encoding) {
   DecodeErrorCount count;
   for (char c : bytes) count.non_ascii += static_cast<uint8_t>(c) >= 0x80;
@@ -47,20 +33,21 @@ bool fails_validation(const DecodeErrorCount& count) {
 
 // The declared-but-wrong rule (see SniffOptions::fix_declared_but_wrong); the replacement or nullopt.
 std::optional<Encoding> correct_declaration(std::string_view bytes, Encoding declared, size_t window_size) {
-  std::string_view window = detector_window(bytes, window_size);
   if (is_single_byte(declared)) {
-    const auto* data = reinterpret_cast<const uint8_t*>(window.data());
-    bool has_non_ascii = ascii_prefix_length(data, window.size()) < window.size();
-    if (has_non_ascii && is_valid_utf8(window)) return Encoding::kUtf8;
+    // The whole page: validation is cheap, and the first non-ASCII byte may come late.
+    const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
+    bool has_non_ascii = ascii_prefix_length(data, bytes.size()) < bytes.size();
+    if (has_non_ascii && is_valid_utf8(bytes)) return Encoding::kUtf8;
     return std::nullopt;
   }
+  std::string_view window = detector_window(bytes, window_size);
   bool multi_byte = declared == Encoding::kUtf8 || declared == Encoding::kGbk || declared == Encoding::kGb18030 ||
                     declared == Encoding::kBig5 || declared == Encoding::kEucJp || declared == Encoding::kShiftJis ||
                     declared == Encoding::kEucKr || declared == Encoding::kIso2022Jp;
   if (!multi_byte) return std::nullopt;
   DecodeErrorCount declared_count = count_decode_errors(window, declared);
   if (!fails_validation(declared_count)) return std::nullopt;
-  auto candidate = detect_encoding(window);
+  auto candidate = detect_encoding(bytes, window_size);
   if (!candidate || same_decoder(*candidate, declared)) return std::nullopt;
   DecodeErrorCount candidate_count = count_decode_errors(window, *candidate);
   if (candidate_count.errors * 100 >= candidate_count.non_ascii + 1) return std::nullopt;
@@ -115,7 +102,7 @@ SniffResult sniff_encoding(std::string_view bytes, const SniffOptions& options) 
     return result;
   }
   if (!options.spec_only && options.use_detector) {
-    if (auto detected = detect_encoding(detector_window(bytes, options.detector_bytes))) {
+    if (auto detected = detect_encoding(bytes, options.detector_bytes)) {
       result.encoding = *detected;
       result.source = EncodingSource::kDetector;
       return result;

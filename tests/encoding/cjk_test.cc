@@ -66,6 +66,7 @@ TEST(Cjk, Gb18030FourByteAndSpecialBytes) {
   EXPECT_EQ(decode("\x81\x30\x81\x30", Encoding::kGb18030), "\xC2\x80");
   EXPECT_EQ(decode("\x94\x39\xFC\x36", Encoding::kGbk), "\xF0\x9F\x98\x80");  // gbk decodes as gb18030
   EXPECT_EQ(decode("\x80", Encoding::kGbk), "€");
+  EXPECT_EQ(decode("\xAA\xA1", Encoding::kGbk), "\xEE\x80\x80");  // user-defined area -> U+E000
   EXPECT_EQ(decode("\x81\x35\xF4\x37", Encoding::kGb18030), "\xEE\x9F\x87");  // pointer 7457 -> U+E7C7
   size_t n = 0;
   EXPECT_EQ(decode("\xFF", Encoding::kGb18030, &n), kFffd);

@@ -176,7 +176,7 @@ class PieceBuffer {
     owned_ = false;
     copy_.clear();
   }
-  void append_input(const char* p, size_t n) {
+  [[gnu::always_inline]] void append_input(const char* p, size_t n) {
     if (!owned_) {
       if (size_ == 0) {
         begin_ = p;
@@ -212,6 +212,32 @@ class PieceBuffer {
   size_t size_ = 0;
   bool owned_ = false;
   std::string copy_;
+};
+
+// A direct-mapped memo in front of lookup_tag()/lookup_attr() for names of up to 8 bytes (nearly all):
+// the name itself, packed into a word, is the key, so a hit costs one multiply and one compare. Names
+// never contain a NUL byte (the tokenizer replaces it), so zero padding cannot make two names collide.
+template <typename Id, Id (*kLookup)(std::string_view)>
+class NameMemo {
+ public:
+  Id lookup(std::string_view name) {
+    if (name.empty() || name.size() > 8) return kLookup(name);
+    uint64_t key = 0;
+    for (size_t i = 0; i < name.size(); ++i) key |= uint64_t{static_cast<uint8_t>(name[i])} << (8 * i);
+    Entry& e = entries_[(key * 0x9E3779B97F4A7C15ull) >> 56];
+    if (e.key != key) {
+      e.key = key;
+      e.id = kLookup(name);
+    }
+    return e.id;
+  }
+
+ private:
+  struct Entry {
+    uint64_t key = 0;  // 0: empty (no name packs to 0)
+    Id id{};
+  };
+  std::array<Entry, 256> entries_{};
 };
 
 }  // namespace
@@ -252,6 +278,8 @@ struct Tokenizer::Impl {
   PieceBuffer attr_name_;
   PieceBuffer attr_value_;
   std::vector<uint32_t> attr_index_;  // open-addressed set of attrs_ positions + 1, for many attributes
+  NameMemo<Tag, lookup_tag> tag_ids_;
+  NameMemo<Attr, lookup_attr> attr_ids_;
   bool attr_index_active_ = false;
 
   // Current comment or doctype token.
@@ -516,7 +544,7 @@ void Tokenizer::Impl::emit_tag() {
   commit_attribute();
   Token t;
   t.kind = tag_is_end_ ? TokenKind::kEndTag : TokenKind::kStartTag;
-  t.tag = lookup_tag(tag_name_.view());
+  t.tag = tag_ids_.lookup(tag_name_.view());
   t.name = t.tag != Tag::kUnknown ? tag_name(t.tag) : tag_name_.finish(*arena_);
   t.self_closing = self_closing_;
   t.offset = offset(tag_start_);
@@ -543,7 +571,7 @@ void Tokenizer::Impl::start_attribute(const char* p) {
 // spec asks ("when the user agent leaves the attribute name state").
 void Tokenizer::Impl::finish_attribute_name() {
   const std::string_view name = attr_name_.view();
-  attr_.id = lookup_attr(name);
+  attr_.id = attr_ids_.lookup(name);
   attr_.name = attr_.id != Attr::kUnknown ? attr_name(attr_.id) : attr_name_.finish(*arena_);
   attr_.ns = AttrNamespace::kNone;
   if (attribute_exists(attr_.name)) {
@@ -573,8 +601,14 @@ uint32_t hash_name(std::string_view s) {
 // 100,000 attributes linear in time.
 bool Tokenizer::Impl::attribute_exists(std::string_view name) {
   if (!attr_index_active_) {
+    // Known names are compared by id, which also tells them from every unknown name.
+    if (attr_.id != Attr::kUnknown) {
+      for (const Attribute& a : attrs_)
+        if (a.id == attr_.id) return true;
+      return false;
+    }
     for (const Attribute& a : attrs_)
-      if (a.name == name) return true;
+      if (a.id == Attr::kUnknown && a.name == name) return true;
     return false;
   }
   const size_t mask = attr_index_.size() - 1;

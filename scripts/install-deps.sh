@@ -9,6 +9,7 @@ packages=(
   zlib1g-dev libdeflate-dev libzstd-dev zstd libbrotli-dev
   libcli11-dev libfmt-dev libxxhash-dev libcld2-dev
   libgumbo-dev nlohmann-json3-dev libicu-dev
+  libuchardet-dev
   python3
 )
 

@@ -8,5 +8,6 @@
 namespace pith::cli {
 
 void add_parse_command(CLI::App& app, int& exit_code);
+void add_encoding_command(CLI::App& app, int& exit_code);
 
 }  // namespace pith::cli

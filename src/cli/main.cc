@@ -9,6 +9,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "pith 0.1.0");
   int exit_code = 0;
   pith::cli::add_parse_command(app, exit_code);
+  pith::cli::add_encoding_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

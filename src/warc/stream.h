@@ -49,7 +49,8 @@ class DecodedStream {
   bool refill();
   void detect();
   size_t read_raw(char* dst, size_t cap);
-  size_t read_gzip(char* dst, size_t cap);
+  size_t read_gzip_members(char* dst, size_t cap);  // libdeflate, whole members
+  size_t read_gzip(char* dst, size_t cap);          // zlib, streaming: big, corrupt or cut members
   size_t read_zstd(char* dst, size_t cap);
   // Skips input to the next occurrence of `magic` (not at the current position). False at the end.
   bool resync_to(std::string_view magic);

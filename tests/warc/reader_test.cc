@@ -261,6 +261,31 @@ TEST(WarcReader, ManyRecordsAcrossBufferRefills) {
   }
 }
 
+// Members too big to decode whole (over the input buffer compressed, or over 16 MiB decoded) stream
+// through zlib; the records around them are unaffected.
+TEST(WarcReader, LargeGzipMembersStream) {
+  std::string noise(1536 * 1024, '\0');
+  uint32_t x = 2463534242u;
+  for (char& c : noise) {
+    x ^= x << 13;
+    x ^= x >> 17;
+    x ^= x << 5;
+    c = static_cast<char>(x);
+  }
+  std::string small = warc_record("request", "GET /s HTTP/1.1\r\n\r\n");
+  std::string incompressible = warc_record("resource", noise);
+  std::string huge = warc_record("resource", std::string(20u << 20, 'a'));
+  std::string file = gzip_per_record({small, incompressible, small, huge, small});
+  ASSERT_GT(file.size(), 1u << 20);
+  auto got = read_all(file);
+  ASSERT_EQ(got.size(), 5u);
+  EXPECT_EQ(got[1].block, noise);
+  EXPECT_EQ(got[3].block.size(), 20u << 20);
+  EXPECT_EQ(got[3].block.find_first_not_of('a'), std::string::npos);
+  for (const ReadResult& r : got) EXPECT_EQ(r.quirks, 0u);
+  EXPECT_EQ(got[4].block, "GET /s HTTP/1.1\r\n\r\n");
+}
+
 TEST(WarcReader, OpenMissingFileFails) {
   std::string error;
   EXPECT_EQ(WarcReader::open("/nonexistent/x.warc.gz", {}, &error), nullptr);

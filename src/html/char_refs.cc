@@ -5,6 +5,8 @@
 // tests/html/tokenizer_test.cc and the html5lib entities tests in tokenizer_conformance_test.cc.
 #include "html/char_refs.h"
 
+#include <algorithm>
+
 #include <iterator>
 
 namespace pith::detail {
@@ -52,6 +54,10 @@ constexpr FirstByteIndex kFirstByteIndex = [] {
 // Byte k of a name, or -1 past its end (a name that ends sorts before its continuations).
 int byte_at(const NamedCharRef& e, size_t k) { return e.name.size() > k ? static_cast<uint8_t>(e.name[k]) : -1; }
 
+bool is_ascii_alphanumeric(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 }  // namespace
 
 NamedCharRefMatch match_named_char_ref(std::string_view text) {
@@ -59,6 +65,16 @@ NamedCharRefMatch match_named_char_ref(std::string_view text) {
   if (text.empty()) return best;
   const uint8_t first = static_cast<uint8_t>(text[0]);
   size_t lo = kFirstByteIndex.begin[first], hi = kFirstByteIndex.end[first];
+  // Fast path for the usual "&name;": no name holds a ';' before its end, so when the alphanumerics are
+  // followed by ';' and "name;" is in the table, no longer name can match.
+  size_t run = 0;
+  while (run < text.size() && run < 40 && is_ascii_alphanumeric(text[run])) ++run;
+  if (run < text.size() && text[run] == ';') {
+    const std::string_view with_semicolon = text.substr(0, run + 1);
+    const NamedCharRef* it = std::lower_bound(kNamedCharRefs + lo, kNamedCharRefs + hi, with_semicolon,
+                                              [](const NamedCharRef& e, std::string_view v) { return e.name < v; });
+    if (it != kNamedCharRefs + hi && it->name == with_semicolon) return {run + 1, it->value, true};
+  }
   // Invariant: [lo, hi) holds exactly the names that start with text[0, k + 1).
   for (size_t k = 0;; ++k) {
     if (lo == hi) break;

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <string>
 
@@ -200,6 +201,9 @@ class PieceBuffer {
     copy_.push_back(c);
   }
   std::string_view view() const { return owned_ ? std::string_view(copy_) : std::string_view(begin_, size_); }
+  // Whether 8 bytes may be read from view().data(): a std::string always holds at least 15 bytes of
+  // storage; a view into the input needs 8 bytes before `input_end`.
+  bool readable8(const char* input_end) const { return owned_ || (begin_ && input_end - begin_ >= 8); }
   // The final string: the input view, or the copy moved into the arena.
   std::string_view finish(Arena& arena) const { return owned_ ? arena.copy(copy_) : view(); }
 
@@ -220,10 +224,16 @@ class PieceBuffer {
 template <typename Id, Id (*kLookup)(std::string_view)>
 class NameMemo {
  public:
-  Id lookup(std::string_view name) {
+  // `readable8`: the 8 bytes at name.data() may be read even when the name is shorter.
+  Id lookup(std::string_view name, bool readable8) {
     if (name.empty() || name.size() > 8) return kLookup(name);
     uint64_t key = 0;
-    for (size_t i = 0; i < name.size(); ++i) key |= uint64_t{static_cast<uint8_t>(name[i])} << (8 * i);
+    if (std::endian::native == std::endian::little && readable8) {
+      std::memcpy(&key, name.data(), 8);
+      key &= ~uint64_t{0} >> (64 - 8 * name.size());  // little-endian: the name's bytes are the low ones
+    } else {
+      for (size_t i = 0; i < name.size(); ++i) key |= uint64_t{static_cast<uint8_t>(name[i])} << (8 * i);
+    }
     Entry& e = entries_[(key * 0x9E3779B97F4A7C15ull) >> 56];
     if (e.key != key) {
       e.key = key;
@@ -544,7 +554,7 @@ void Tokenizer::Impl::emit_tag() {
   commit_attribute();
   Token t;
   t.kind = tag_is_end_ ? TokenKind::kEndTag : TokenKind::kStartTag;
-  t.tag = tag_ids_.lookup(tag_name_.view());
+  t.tag = tag_ids_.lookup(tag_name_.view(), tag_name_.readable8(end_));
   t.name = t.tag != Tag::kUnknown ? tag_name(t.tag) : tag_name_.finish(*arena_);
   t.self_closing = self_closing_;
   t.offset = offset(tag_start_);
@@ -571,7 +581,7 @@ void Tokenizer::Impl::start_attribute(const char* p) {
 // spec asks ("when the user agent leaves the attribute name state").
 void Tokenizer::Impl::finish_attribute_name() {
   const std::string_view name = attr_name_.view();
-  attr_.id = attr_ids_.lookup(name);
+  attr_.id = attr_ids_.lookup(name, attr_name_.readable8(end_));
   attr_.name = attr_.id != Attr::kUnknown ? attr_name(attr_.id) : attr_name_.finish(*arena_);
   attr_.ns = AttrNamespace::kNone;
   if (attribute_exists(attr_.name)) {

@@ -134,7 +134,9 @@ bool process_input(const std::string& input, const PartPaths& paths, const Pipel
     ok = false;
   }
   ok = ok && sink->write(out) && rejects->write(out_rejects);
-  bool finished = sink->finish() & rejects->finish();
+  bool sink_finished = sink->finish();  // both must be closed, whatever the other reports
+  bool rejects_finished = rejects->finish();
+  bool finished = sink_finished && rejects_finished;
   if (ok && !finished) *error = input + ": " + sink->error() + rejects->error();
   ok = ok && finished && std::rename(rejects_tmp.c_str(), paths.rejects.c_str()) == 0 &&
        std::rename(part_tmp.c_str(), paths.part.c_str()) == 0 && write_done_marker(paths.done, counts);

@@ -298,7 +298,9 @@ struct Tokenizer::Impl {
   PieceBuffer doctype_name_, public_id_, system_id_;
   bool name_missing_ = true, public_id_missing_ = true, system_id_missing_ = true, force_quirks_ = false;
 
-  // The spec's temporary buffer (end tag names in RCDATA/RAWTEXT/script data, character references).
+  // The spec's temporary buffer where it is more than the input just read: the script data double
+  // escape states compare it with "script". (End tag names and character references are re-read from
+  // the input instead: those characters are the bytes right before the current one.)
   std::string temp_;
   const char* amp_start_ = nullptr;  // the '&' of the character reference being read
   uint32_t char_ref_code_ = 0;
@@ -413,11 +415,9 @@ struct Tokenizer::Impl {
     emit_doctype();
     emit_eof();
   }
-  bool emit_if_eof_in_script_comment(int c) {
-    if (c != kEof) return false;
+  void eof_in_script_html_comment_like_text() {
     error("eof-in-script-html-comment-like-text");
     emit_eof();
-    return true;
   }
 
   PITH_HOT void step();
@@ -1635,8 +1635,7 @@ void Tokenizer::Impl::script_data_escaped_state(bool doubly) {
         emit_built(kReplacementCharacter);
         break;
       case kEof:  // EOF
-        emit_if_eof_in_script_comment(c);
-        return;
+        return eof_in_script_html_comment_like_text();
       default:  // Anything else
         emit_consumed();
         break;
@@ -1664,8 +1663,7 @@ void Tokenizer::Impl::script_data_escaped_dash_state(bool doubly) {
       state_ = escaped;
       return emit_built(kReplacementCharacter);
     case kEof:  // EOF
-      emit_if_eof_in_script_comment(c);
-      return;
+      return eof_in_script_html_comment_like_text();
     default:  // Anything else
       state_ = escaped;
       return emit_consumed();
@@ -1696,8 +1694,7 @@ void Tokenizer::Impl::script_data_escaped_dash_dash_state(bool doubly) {
         state_ = escaped;
         return emit_built(kReplacementCharacter);
       case kEof:  // EOF
-        emit_if_eof_in_script_comment(c);
-        return;
+        return eof_in_script_html_comment_like_text();
       default:  // Anything else
         state_ = escaped;
         return emit_consumed();

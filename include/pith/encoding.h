@@ -121,7 +121,9 @@ struct SniffResult {
 // True if `bytes` is well-formed UTF-8 (no surrogates, no overlongs, nothing above U+10FFFF).
 [[nodiscard]] bool is_valid_utf8(std::string_view bytes);
 
-// Decodes whole documents to UTF-8. Reusable; keeps its buffer between documents; not thread-safe.
+// Decodes whole documents to UTF-8. Reusable and not thread-safe. Its buffer is kept between documents
+// and grows to 3 bytes per input byte (the worst case) of the largest non-UTF-8 document decoded so far;
+// valid UTF-8 needs no buffer.
 class Decoder {
  public:
   // Decodes `bytes` (a whole document, BOM included or not) from `encoding` to UTF-8. A leading BOM of

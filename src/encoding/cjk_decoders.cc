@@ -11,35 +11,27 @@ namespace pith::detail {
 
 namespace {
 
-struct Output {
-  std::string& out;
-  size_t errors = 0;
-  void emit(uint32_t cp) { append_utf8(out, cp); }
-  void error() {
-    append_utf8(out, kReplacementCharacter);
-    ++errors;
-  }
-  // Copies the ASCII run at data[i...] and returns the index after it.
-  size_t copy_ascii(const uint8_t* data, size_t i, size_t size) {
-    size_t n = ascii_prefix_length(data + i, size - i);
-    out.append(reinterpret_cast<const char*>(data + i), n);
-    return i + n;
-  }
-};
+// Copies the ASCII run at data[i...] and returns the index after it.
+size_t copy_ascii(Utf8Writer& o, const uint8_t* data, size_t i, size_t size) {
+  size_t n = ascii_prefix_length(data + i, size - i);
+  o.append(data + i, n);
+  return i + n;
+}
 
 const uint8_t* bytes_of(std::string_view s) { return reinterpret_cast<const uint8_t*>(s.data()); }
 
 }  // namespace
 
-size_t decode_gb18030(std::string_view bytes, std::string& out) {
+void decode_gb18030(std::string_view bytes, Utf8Writer& o) {
   const uint32_t* index = gb18030_index();
   const uint8_t* data = bytes_of(bytes);
   size_t size = bytes.size();
-  Output o{out};
   size_t i = 0;
   while (i < size) {
-    i = o.copy_ascii(data, i, size);
-    if (i >= size) break;
+    if (data[i] < 0x80) {
+      i = copy_ascii(o, data, i, size);
+      continue;
+    }
     size_t start = i;
     uint8_t first = data[i++];
     if (first == 0x80) {
@@ -96,18 +88,18 @@ size_t decode_gb18030(std::string_view bytes, std::string& out) {
       if (second < 0x80) i = start + 1;
     }
   }
-  return o.errors;
 }
 
-size_t decode_big5(std::string_view bytes, std::string& out) {
+void decode_big5(std::string_view bytes, Utf8Writer& o) {
   const uint32_t* index = big5_index();
   const uint8_t* data = bytes_of(bytes);
   size_t size = bytes.size();
-  Output o{out};
   size_t i = 0;
   while (i < size) {
-    i = o.copy_ascii(data, i, size);
-    if (i >= size) break;
+    if (data[i] < 0x80) {
+      i = copy_ascii(o, data, i, size);
+      continue;
+    }
     uint8_t lead = data[i++];
     if (lead == 0x80 || lead == 0xFF) {
       o.error();
@@ -137,18 +129,18 @@ size_t decode_big5(std::string_view bytes, std::string& out) {
       if (byte < 0x80) --i;
     }
   }
-  return o.errors;
 }
 
-size_t decode_euc_kr(std::string_view bytes, std::string& out) {
+void decode_euc_kr(std::string_view bytes, Utf8Writer& o) {
   const uint32_t* index = euc_kr_index();
   const uint8_t* data = bytes_of(bytes);
   size_t size = bytes.size();
-  Output o{out};
   size_t i = 0;
   while (i < size) {
-    i = o.copy_ascii(data, i, size);
-    if (i >= size) break;
+    if (data[i] < 0x80) {
+      i = copy_ascii(o, data, i, size);
+      continue;
+    }
     uint8_t lead = data[i++];
     if (lead == 0x80 || lead == 0xFF) {
       o.error();
@@ -167,18 +159,18 @@ size_t decode_euc_kr(std::string_view bytes, std::string& out) {
       if (byte < 0x80) --i;
     }
   }
-  return o.errors;
 }
 
-size_t decode_shift_jis(std::string_view bytes, std::string& out) {
+void decode_shift_jis(std::string_view bytes, Utf8Writer& o) {
   const uint32_t* index = jis0208_index();
   const uint8_t* data = bytes_of(bytes);
   size_t size = bytes.size();
-  Output o{out};
   size_t i = 0;
   while (i < size) {
-    i = o.copy_ascii(data, i, size);
-    if (i >= size) break;
+    if (data[i] < 0x80) {
+      i = copy_ascii(o, data, i, size);
+      continue;
+    }
     uint8_t lead = data[i++];
     if (lead == 0x80) {
       o.emit(0x80);
@@ -209,18 +201,18 @@ size_t decode_shift_jis(std::string_view bytes, std::string& out) {
       if (byte < 0x80) --i;
     }
   }
-  return o.errors;
 }
 
-size_t decode_euc_jp(std::string_view bytes, std::string& out) {
+void decode_euc_jp(std::string_view bytes, Utf8Writer& o) {
   const uint32_t* jis0208 = jis0208_index();
   const uint8_t* data = bytes_of(bytes);
   size_t size = bytes.size();
-  Output o{out};
   size_t i = 0;
   while (i < size) {
-    i = o.copy_ascii(data, i, size);
-    if (i >= size) break;
+    if (data[i] < 0x80) {
+      i = copy_ascii(o, data, i, size);
+      continue;
+    }
     uint8_t lead = data[i++];
     if (lead != 0x8E && lead != 0x8F && !(lead >= 0xA1 && lead <= 0xFE)) {
       o.error();
@@ -254,15 +246,13 @@ size_t decode_euc_jp(std::string_view bytes, std::string& out) {
       if (byte < 0x80) --i;
     }
   }
-  return o.errors;
 }
 
-size_t decode_iso_2022_jp(std::string_view bytes, std::string& out) {
+void decode_iso_2022_jp(std::string_view bytes, Utf8Writer& o) {
   enum class State { kAscii, kRoman, kKatakana, kLeadByte, kTrailByte, kEscapeStart, kEscape };
   const uint32_t* jis0208 = jis0208_index();
   const uint8_t* data = bytes_of(bytes);
   size_t size = bytes.size();
-  Output o{out};
   State state = State::kAscii, output_state = State::kAscii;
   uint8_t lead = 0;
   bool output_flag = false;
@@ -360,7 +350,6 @@ size_t decode_iso_2022_jp(std::string_view bytes, std::string& out) {
     else if (output_state == State::kLeadByte) o.error();  // the lead then waits for a trail at the end
     else o.emit(lead);
   }
-  return o.errors;
 }
 
 }  // namespace pith::detail

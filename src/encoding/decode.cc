@@ -28,28 +28,25 @@ constexpr SingleByteIndex kSingleByteIndex;
 
 bool is_single_byte(Encoding encoding) { return kSingleByteIndex.slot[static_cast<size_t>(encoding)] >= 0; }
 
-size_t decode_single_byte(std::string_view bytes, Encoding encoding, std::string& out) {
+void decode_single_byte(std::string_view bytes, Encoding encoding, Utf8Writer& out) {
   const char16_t* table = kSingleByteTables[kSingleByteIndex.slot[static_cast<size_t>(encoding)]];
   const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
   size_t size = bytes.size();
-  size_t replacements = 0;
   for (size_t i = 0; i < size;) {
     size_t ascii = ascii_prefix_length(data + i, size - i);
-    out.append(bytes.data() + i, ascii);
+    out.append(data + i, ascii);
     i += ascii;
     for (; i < size && data[i] >= 0x80; ++i) {
       char16_t cp = table[data[i] - 0x80];
-      if (cp == kReplacementCharacter) ++replacements;
-      append_utf8(out, cp);
+      if (cp == kReplacementCharacter) ++out.errors;
+      out.emit(cp);
     }
   }
-  return replacements;
 }
 
-size_t decode_utf16(std::string_view bytes, bool big_endian, std::string& out) {
+void decode_utf16(std::string_view bytes, bool big_endian, Utf8Writer& out) {
   const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
   size_t size = bytes.size();
-  size_t replacements = 0;
   uint32_t lead_surrogate = 0;
   size_t i = 0;
   for (; i + 1 < size; i += 2) {
@@ -58,27 +55,17 @@ size_t decode_utf16(std::string_view bytes, bool big_endian, std::string& out) {
       uint32_t lead = lead_surrogate;
       lead_surrogate = 0;
       if (unit >= 0xDC00 && unit <= 0xDFFF) {
-        append_utf8(out, 0x10000 + ((lead - 0xD800) << 10) + (unit - 0xDC00));
+        out.emit(0x10000 + ((lead - 0xD800) << 10) + (unit - 0xDC00));
         continue;
       }
-      append_utf8(out, kReplacementCharacter);  // the unit itself is processed below
-      ++replacements;
+      out.error();  // the unit itself is processed below
     }
-    if (unit >= 0xD800 && unit <= 0xDBFF) {
-      lead_surrogate = unit;
-    } else if (unit >= 0xDC00 && unit <= 0xDFFF) {
-      append_utf8(out, kReplacementCharacter);
-      ++replacements;
-    } else {
-      append_utf8(out, unit);
-    }
+    if (unit >= 0xD800 && unit <= 0xDBFF) lead_surrogate = unit;
+    else if (unit >= 0xDC00 && unit <= 0xDFFF) out.error();
+    else out.emit(unit);
   }
   // A lone lead surrogate or an odd byte at the end is one error, as in the standard.
-  if (lead_surrogate != 0 || i < size) {
-    append_utf8(out, kReplacementCharacter);
-    ++replacements;
-  }
-  return replacements;
+  if (lead_surrogate != 0 || i < size) out.error();
 }
 
 }  // namespace pith::detail
@@ -89,7 +76,6 @@ std::string_view Decoder::decode(std::string_view bytes, Encoding encoding) {
   using namespace detail;
   replacements_ = 0;
   borrowed_ = false;
-  buffer_.clear();
   if (encoding == Encoding::kUtf8 && bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
   if (encoding == Encoding::kUtf16Le && bytes.starts_with("\xFF\xFE")) bytes.remove_prefix(2);
   if (encoding == Encoding::kUtf16Be && bytes.starts_with("\xFE\xFF")) bytes.remove_prefix(2);
@@ -97,47 +83,46 @@ std::string_view Decoder::decode(std::string_view bytes, Encoding encoding) {
     borrowed_ = true;
     return bytes;
   }
-  // Most legacy text is ASCII or two bytes per character; CJK two bytes become three.
-  buffer_.reserve(bytes.size() + bytes.size() / 2 + 16);
+  // Grown, never shrunk or cleared: a reused Decoder pays no zero-filling for documents of known size.
+  if (buffer_.size() < output_capacity(bytes.size())) buffer_.resize(output_capacity(bytes.size()));
+  Utf8Writer out{buffer_.data()};
   switch (encoding) {
     case Encoding::kUtf8:
-      replacements_ = decode_utf8_replacing(bytes, buffer_);
+      decode_utf8_replacing(bytes, out);
       break;
     case Encoding::kUtf16Be:
     case Encoding::kUtf16Le:
-      replacements_ = decode_utf16(bytes, encoding == Encoding::kUtf16Be, buffer_);
+      decode_utf16(bytes, encoding == Encoding::kUtf16Be, out);
       break;
     case Encoding::kGbk:
     case Encoding::kGb18030:
-      replacements_ = decode_gb18030(bytes, buffer_);
+      decode_gb18030(bytes, out);
       break;
     case Encoding::kBig5:
-      replacements_ = decode_big5(bytes, buffer_);
+      decode_big5(bytes, out);
       break;
     case Encoding::kEucJp:
-      replacements_ = decode_euc_jp(bytes, buffer_);
+      decode_euc_jp(bytes, out);
       break;
     case Encoding::kIso2022Jp:
-      replacements_ = decode_iso_2022_jp(bytes, buffer_);
+      decode_iso_2022_jp(bytes, out);
       break;
     case Encoding::kShiftJis:
-      replacements_ = decode_shift_jis(bytes, buffer_);
+      decode_shift_jis(bytes, out);
       break;
     case Encoding::kEucKr:
-      replacements_ = decode_euc_kr(bytes, buffer_);
+      decode_euc_kr(bytes, out);
       break;
     case Encoding::kReplacement:
       // The replacement encoding: one error for any non-empty input (it stands for ISO-2022-KR & co.).
-      if (!bytes.empty()) {
-        append_utf8(buffer_, kReplacementCharacter);
-        replacements_ = 1;
-      }
+      if (!bytes.empty()) out.error();
       break;
     default:
-      replacements_ = decode_single_byte(bytes, encoding, buffer_);
+      decode_single_byte(bytes, encoding, out);
       break;
   }
-  return buffer_;
+  replacements_ = out.errors;
+  return std::string_view(buffer_.data(), static_cast<size_t>(out.p - buffer_.data()));
 }
 
 }  // namespace pith

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,40 +16,61 @@ inline bool is_ascii_whitespace(uint8_t b) {
   return b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D || b == 0x20;
 }
 
-inline void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 inline constexpr uint32_t kReplacementCharacter = 0xFFFD;
+
+// Where the decoders write UTF-8. The caller provides room for 3 bytes per input byte plus 16: no input
+// byte turns into more than three output bytes (a lone byte into U+FFFD or U+20AC), and the end of the
+// input adds at most two U+FFFD. Writing through a raw pointer is what makes the decoders fast.
+struct Utf8Writer {
+  char* p;
+  size_t errors = 0;
+
+  void emit(uint32_t cp) {
+    if (cp < 0x80) {
+      *p++ = static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      p[0] = static_cast<char>(0xC0 | (cp >> 6));
+      p[1] = static_cast<char>(0x80 | (cp & 0x3F));
+      p += 2;
+    } else if (cp < 0x10000) {
+      p[0] = static_cast<char>(0xE0 | (cp >> 12));
+      p[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      p[2] = static_cast<char>(0x80 | (cp & 0x3F));
+      p += 3;
+    } else {
+      p[0] = static_cast<char>(0xF0 | (cp >> 18));
+      p[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      p[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      p[3] = static_cast<char>(0x80 | (cp & 0x3F));
+      p += 4;
+    }
+  }
+  void error() {
+    emit(kReplacementCharacter);
+    ++errors;
+  }
+  void append(const void* bytes, size_t n) {
+    std::memcpy(p, bytes, n);
+    p += n;
+  }
+};
+
+inline constexpr size_t output_capacity(size_t input_size) { return input_size * 3 + 16; }
 
 // Length of the leading run of ASCII bytes (SIMD where available).
 size_t ascii_prefix_length(const uint8_t* data, size_t size);
 
-// The decoders below append UTF-8 to `out` and return the number of U+FFFD they produced for invalid
-// input. None of them looks at a BOM; Decoder::decode strips it first.
-size_t decode_utf8_replacing(std::string_view bytes, std::string& out);
-size_t decode_utf16(std::string_view bytes, bool big_endian, std::string& out);
-size_t decode_single_byte(std::string_view bytes, Encoding encoding, std::string& out);
-size_t decode_gb18030(std::string_view bytes, std::string& out);
-size_t decode_big5(std::string_view bytes, std::string& out);
-size_t decode_euc_jp(std::string_view bytes, std::string& out);
-size_t decode_iso_2022_jp(std::string_view bytes, std::string& out);
-size_t decode_shift_jis(std::string_view bytes, std::string& out);
-size_t decode_euc_kr(std::string_view bytes, std::string& out);
+// The decoders below write UTF-8 (see Utf8Writer for the room they need) and count U+FFFD produced for
+// invalid input in writer.errors. None of them looks at a BOM; Decoder::decode strips it first.
+void decode_utf8_replacing(std::string_view bytes, Utf8Writer& out);
+void decode_utf16(std::string_view bytes, bool big_endian, Utf8Writer& out);
+void decode_single_byte(std::string_view bytes, Encoding encoding, Utf8Writer& out);
+void decode_gb18030(std::string_view bytes, Utf8Writer& out);
+void decode_big5(std::string_view bytes, Utf8Writer& out);
+void decode_euc_jp(std::string_view bytes, Utf8Writer& out);
+void decode_iso_2022_jp(std::string_view bytes, Utf8Writer& out);
+void decode_shift_jis(std::string_view bytes, Utf8Writer& out);
+void decode_euc_kr(std::string_view bytes, Utf8Writer& out);
 
 // Whether `encoding` maps each byte to one code point (the single-byte encodings and x-user-defined).
 bool is_single_byte(Encoding encoding);

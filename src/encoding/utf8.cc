@@ -114,21 +114,18 @@ size_t ascii_prefix_length(const uint8_t* data, size_t size) {
   return i;
 }
 
-size_t decode_utf8_replacing(std::string_view bytes, std::string& out) {
+void decode_utf8_replacing(std::string_view bytes, Utf8Writer& out) {
   const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
   size_t size = bytes.size();
-  size_t replacements = 0;
   size_t i = 0;
   while (i < size) {
     size_t valid = valid_prefix_length(data + i, size - i);
-    out.append(bytes.data() + i, valid);
+    out.append(data + i, valid);
     i += valid;
     if (i >= size) break;
     i += maximal_subpart_length(data + i, size - i);
-    append_utf8(out, kReplacementCharacter);
-    ++replacements;
+    out.error();
   }
-  return replacements;
 }
 
 }  // namespace pith::detail

@@ -10,6 +10,8 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   pith::cli::add_parse_command(app, exit_code);
   pith::cli::add_encoding_command(app, exit_code);
+  pith::cli::add_extract_command(app, exit_code);
+  pith::cli::add_eval_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

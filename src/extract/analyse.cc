@@ -53,8 +53,8 @@ const char* prune_rule(const Node* e, uint8_t hints) {
       break;
   }
   if (hints & kHintStrongContent) return nullptr;
-  if (hints & kHintComments) return "comments";
-  if ((hints & kHintBoilerplate) && !(hints & kHintPositive)) return "boilerplate-class";
+  if (hints & kHintComments) return "soft:comments";
+  if ((hints & kHintBoilerplate) && !(hints & kHintPositive)) return "soft:boilerplate-class";
   return nullptr;
 }
 
@@ -63,6 +63,7 @@ void PageAnalysis::clear() {
   stats_.clear();
   index_.clear();
   removed_.clear();
+  soft_kept_.clear();
   comment_roots_.clear();
 }
 
@@ -70,6 +71,28 @@ void PageAnalysis::analyse(const Node* root, bool keep_comments) {
   clear();
   root_ = root;
   if (!root) return;
+  walk(false, false);
+  if (soft_kept_.empty()) return;
+  // Decide the soft candidates on their measured statistics.
+  uint32_t page_chars = stats_.empty() ? 0 : stats_[0].text.chars;
+  std::unordered_map<const Node*, const char*> candidates;
+  candidates.swap(soft_kept_);
+  for (const auto& [node, rule] : candidates) {
+    const ElementStat* s = stat(node);
+    bool comments = std::string_view(rule) == "soft:comments";
+    bool content_like = s && !comments && s->text.chars * 4 >= page_chars && s->link_density() < 0.3f &&
+                        s->text.chars >= 500;
+    if (content_like) soft_kept_.emplace(node, rule);
+  }
+  stats_.clear();
+  index_.clear();
+  removed_.clear();
+  comment_roots_.clear();
+  walk(true, keep_comments);
+}
+
+void PageAnalysis::walk(bool apply_soft, bool keep_comments) {
+  const Node* root = root_;
   std::vector<int32_t> open;  // stat indexes of the open elements
   uint32_t link_depth = 0;
   TreeWalker walker(root);
@@ -88,9 +111,18 @@ void PageAnalysis::analyse(const Node* root, bool keep_comments) {
     if (step.entering) {
       uint8_t hints = class_hints(n);
       if (n != root) {
-        if (const char* rule = prune_rule(n, hints)) {
+        const char* rule = prune_rule(n, hints);
+        if (rule && rule[0] == 's') {  // a "soft:" candidate
+          if (!apply_soft) {
+            soft_kept_.emplace(n, rule);
+            rule = nullptr;
+          } else if (soft_kept_.count(n)) {
+            rule = nullptr;
+          }
+        }
+        if (rule) {
           removed_.emplace(n, rule);
-          if (keep_comments && std::string_view(rule) == "comments") comment_roots_.push_back(n);
+          if (keep_comments && std::string_view(rule) == "soft:comments") comment_roots_.push_back(n);
           walker.skip_children();
           continue;
         }

@@ -28,12 +28,16 @@ struct ElementStat {
   float link_density() const { return text.chars ? float(link_chars) / float(text.chars) : 0.f; }
 };
 
-// Why a subtree was removed before scoring; nullptr when kept.
+// Why a subtree is removed before scoring; nullptr when kept. Rules named "soft:..." (class/id evidence)
+// are only candidates: the analysis keeps such a subtree when its statistics say it is the content.
 const char* prune_rule(const Node* element, uint8_t hints);
 
 class PageAnalysis {
  public:
-  // Walks `root` (normally <body>) without recursion, pruning and counting.
+  // Walks `root` (normally <body>) without recursion, pruning and counting. Two passes: the first
+  // applies only the hard rules and measures every soft candidate; the second removes the candidates
+  // that are small or link-dense relative to the page, and keeps the others (a "sidebar-container"
+  // that holds the article).
   void analyse(const Node* root, bool keep_comments);
   const ElementStat* stat(const Node* n) const {
     auto it = index_.find(n);
@@ -56,7 +60,9 @@ class PageAnalysis {
   const Node* root_ = nullptr;
   std::vector<ElementStat> stats_;
   std::unordered_map<const Node*, uint32_t> index_;
+  void walk(bool apply_soft, bool keep_comments);
   std::unordered_map<const Node*, const char*> removed_;
+  std::unordered_map<const Node*, const char*> soft_kept_;
   std::vector<const Node*> comment_roots_;
 };
 

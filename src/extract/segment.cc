@@ -13,8 +13,10 @@ namespace pith::detail {
 namespace {
 
 // Container-level cleaning; returns the rule that drops `s`, or nullptr to keep it.
-const char* clean_rule(const ElementStat& s) {
+const char* clean_rule(const ElementStat& s, uint32_t root_chars) {
   const Node* n = s.node;
+  // A container holding most of the content is the content, whatever its name says.
+  if (s.text.chars * 2 > root_chars) return nullptr;
   bool container = n->is(Tag::kDiv) || n->is(Tag::kSection) || n->is(Tag::kUl) || n->is(Tag::kOl) ||
                    n->is(Tag::kTable) || n->is(Tag::kForm) || n->is(Tag::kDl) || n->is(Tag::kFieldset) ||
                    n->is(Tag::kFigure);
@@ -203,6 +205,8 @@ void Segmenter::run(const Node* root) {
   TreeWalker walker(root);
   TreeWalker::Step step;
   cur_node_ = root;
+  const ElementStat* root_stat = page_.stat(root);
+  uint32_t root_chars = root_stat ? root_stat->text.chars : 0;
   while (walker.next(step)) {
     const Node* n = step.node;
     if (n->is_text()) {
@@ -218,7 +222,7 @@ void Segmenter::run(const Node* root) {
           continue;
         }
         const ElementStat* s = page_.stat(n);
-        if (const char* rule = s ? clean_rule(*s) : nullptr) {
+        if (const char* rule = s ? clean_rule(*s, root_chars) : nullptr) {
           if (!(n->is(Tag::kTable) && is_data_table(n))) {
             explain_removed(n, rule);
             walker.skip_children();

@@ -166,7 +166,7 @@ constexpr HintWord kHintWords[] = {
     {"byline", kHintBoilerplate, kAffix}, {"copyright", kHintBoilerplate, kAffix},
     {"disclaimer", kHintNegative, kAffix}, {"login", kHintBoilerplate, kAffix},
     {"print", kHintBoilerplate, kExact}, {"rating", kHintNegative, kAffix}, {"hidden", kHintBoilerplate, kExact},
-    {"widget", kHintNegative, kAffix}, {"tags", kHintNegative, kExact}, {"tag", kHintNegative, kExact},
+{"tags", kHintNegative, kExact}, {"tag", kHintNegative, kExact},
     {"meta", kHintNegative, kExact}, {"author", kHintNegative, kAffix}, {"header", kHintNegative, kAffix},
     {"shopping", kHintNegative, kAffix}, {"aside", kHintBoilerplate, kExact}, {"most", kHintNegative, kExact},
     {"viewed", kHintNegative, kExact},

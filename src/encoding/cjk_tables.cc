@@ -7,9 +7,10 @@
 //               mappings of wave dash, double vertical line, minus, cent, pound, not; CP932 matches, while
 //               glibc's SHIFT_JIS/EUC-JP map 0x5C to yen and 0x8160 to U+301C)
 //   jis0212  <- EUC-JP (0x8F plane)
-//   big5     <- BIG5-HKSCS, then CP950 for the few pairs HKSCS lacks (the standard's big5 is HKSCS-2008
-//               plus windows-950's); the four pairs that decode to two code points are handled by the
-//               decoder, not here
+//   big5     <- CP950 from lead 0xA1 on, then BIG5-HKSCS (the standard's big5 is HKSCS-2008 with the
+//               windows-950 mappings in the Big5 proper range; checked against the standard's index for
+//               pointers 942-1469 and 5024-5305); the four pairs that decode to two code points are
+//               handled by the decoder, not here
 //   gb18030  <- GB18030 (two-byte pairs and the BMP part of the four-byte ranges)
 // A private-use result is dropped where the standard has no entry (the user-defined areas of euc-kr,
 // big5 and jis0208; the standard's gb18030 index does map its user-defined areas to private use, so
@@ -61,8 +62,7 @@ void fill_index(std::vector<uint32_t>& index, const char* charset, bool keep_pri
 }
 
 std::vector<uint32_t> build_two_byte(size_t leads, size_t trails, uint8_t trail_low, uint8_t gap_low,
-                                     uint8_t gap_skip, const char* charset, const char* fallback,
-                                     bool keep_private_use) {
+                                     uint8_t gap_skip, const char* charset, bool keep_private_use) {
   std::vector<uint32_t> index(leads * trails, 0);
   auto bytes_of = [&](size_t pointer, uint8_t* b) -> size_t {
     b[0] = static_cast<uint8_t>(0x81 + pointer / trails);
@@ -72,7 +72,6 @@ std::vector<uint32_t> build_two_byte(size_t leads, size_t trails, uint8_t trail_
     return 2;
   };
   fill_index(index, charset, keep_private_use, bytes_of);
-  if (fallback) fill_index(index, fallback, false, bytes_of);
   return index;
 }
 
@@ -80,7 +79,7 @@ std::vector<uint32_t> build_two_byte(size_t leads, size_t trails, uint8_t trail_
 
 const uint32_t* gb18030_index() {
   // Trail bytes 0x40-0x7E, 0x80-0xFE: 190 per lead, 0x7F skipped.
-  static const std::vector<uint32_t> index = build_two_byte(126, 190, 0x40, 0x7F, 1, "GB18030", nullptr, true);
+  static const std::vector<uint32_t> index = build_two_byte(126, 190, 0x40, 0x7F, 1, "GB18030", true);
   return index.data();
 }
 
@@ -101,15 +100,30 @@ const uint32_t* gb18030_ranges_bmp() {
 }
 
 const uint32_t* big5_index() {
-  // Trail bytes 0x40-0x7E, 0xA1-0xFE: 157 per lead.
-  static const std::vector<uint32_t> index =
-      build_two_byte(126, 157, 0x40, 0x7F, 0xA1 - 0x7F, "BIG5-HKSCS", "CP950", false);
+  // Trail bytes 0x40-0x7E, 0xA1-0xFE: 157 per lead. From lead 0xA1 (pointer 5024) on, the standard's
+  // index follows windows-950 where it and HKSCS disagree (0xA145 U+2027, 0xA14E U+FE51, 0xA1C2 U+00AF,
+  // 0xA1E3 U+FF5E, 0xA241 U+2215, 0xA244 U+FFE5, 0xA246 U+FFE0, 0xA247 U+FFE1); below it is HKSCS only.
+  static const std::vector<uint32_t> index = [] {
+    std::vector<uint32_t> big5(126 * 157, 0);
+    auto bytes_from = [](size_t first_pointer) {
+      return [first_pointer](size_t pointer, uint8_t* b) -> size_t {
+        if (pointer < first_pointer) return 0;
+        b[0] = static_cast<uint8_t>(0x81 + pointer / 157);
+        size_t t = 0x40 + pointer % 157;
+        b[1] = static_cast<uint8_t>(t < 0x7F ? t : t + 0xA1 - 0x7F);
+        return 2;
+      };
+    };
+    fill_index(big5, "CP950", false, bytes_from(5024));
+    fill_index(big5, "BIG5-HKSCS", false, bytes_from(0));
+    return big5;
+  }();
   return index.data();
 }
 
 const uint32_t* euc_kr_index() {
   // Trail bytes 0x41-0xFE: 190 per lead.
-  static const std::vector<uint32_t> index = build_two_byte(126, 190, 0x41, 0xFF, 0, "CP949", nullptr, false);
+  static const std::vector<uint32_t> index = build_two_byte(126, 190, 0x41, 0xFF, 0, "CP949", false);
   return index.data();
 }
 

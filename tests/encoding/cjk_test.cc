@@ -56,6 +56,8 @@ TEST(Cjk, Big5IncludesHkscsAndCombiningPairs) {
   EXPECT_EQ(decode("\x88\x62\x88\x64", Encoding::kBig5), "\xC3\x8A\xCC\x84\xC3\x8A\xCC\x8C");
   EXPECT_EQ(decode("\x87\x40", Encoding::kBig5), "\xE4\x8F\xB0");        // HKSCS U+43F0
   EXPECT_EQ(decode("\xA3\xE1", Encoding::kBig5), "€");
+  // Where HKSCS and windows-950 disagree, the standard's index follows windows-950.
+  EXPECT_EQ(decode("\xA1\x45\xA1\x4E\xA2\x44", Encoding::kBig5), "\xE2\x80\xA7\xEF\xB9\x91\xEF\xBF\xA5");
   size_t n = 0;
   EXPECT_EQ(decode("\x81\xA1", Encoding::kBig5, &n), kFffd);  // lead below the HKSCS range
   EXPECT_EQ(decode("\x81\x40", Encoding::kBig5, &n), std::string(kFffd) + "@");  // ASCII trail is kept

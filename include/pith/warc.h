@@ -79,8 +79,9 @@ struct WarcRecord {
 
 struct WarcReaderOptions {
   // Longest block kept in memory; longer blocks are cut and flagged. Bounds the reader's memory at about
-  // this plus max_header_bytes plus 2 MiB of buffers.
-  size_t max_block_bytes = 64u * 1024 * 1024;
+  // this plus max_header_bytes plus 2 MiB of buffers (plus 16 MiB for a gzip member decoded whole).
+  // Common Crawl itself truncates payloads at 1 MiB, so 16 MiB cuts only true outliers.
+  size_t max_block_bytes = 16u * 1024 * 1024;
   // Longest WARC header block; a longer one is malformed and skipped.
   size_t max_header_bytes = 64u * 1024;
   bool strict = false;
@@ -129,7 +130,7 @@ struct HttpResponse {
 };
 
 struct HttpOptions {
-  size_t max_body_bytes = 64u * 1024 * 1024;  // decoded body limit: cut and flag beyond it
+  size_t max_body_bytes = 16u * 1024 * 1024;  // decoded body limit: cut and flag beyond it
   size_t max_header_bytes = 64u * 1024;
 };
 

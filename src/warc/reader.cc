@@ -22,6 +22,7 @@ namespace {
 using detail::DecodedStream;
 
 constexpr size_t kInitialBufferBytes = 4u << 20;
+constexpr size_t kFileInputBufferBytes = 1u << 20;
 constexpr size_t kSlackBytes = 64u * 1024;
 
 WarcRecordType record_type_of(std::string_view v) {
@@ -40,8 +41,8 @@ bool is_crlf(char c) { return c == '\r' || c == '\n'; }
 
 class Reader final : public WarcReader {
  public:
-  Reader(std::unique_ptr<detail::ByteSource> source, WarcReaderOptions options)
-      : stream_(std::move(source)), options_(options) {
+  Reader(std::unique_ptr<detail::ByteSource> source, WarcReaderOptions options, size_t input_buffer_bytes)
+      : stream_(std::move(source), input_buffer_bytes), options_(options) {
     max_buffer_ = options_.max_block_bytes + options_.max_header_bytes + kSlackBytes;
     cap_ = std::min(kInitialBufferBytes, max_buffer_);
     buf_.reset(new char[cap_]);
@@ -387,11 +388,12 @@ std::unique_ptr<WarcReader> WarcReader::open(const std::string& path, WarcReader
 #ifdef POSIX_FADV_SEQUENTIAL
   if (fd != 0) ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
 #endif
-  return std::make_unique<Reader>(detail::file_source(fd, fd != 0), options);
+  return std::make_unique<Reader>(detail::file_source(fd, fd != 0), options, kFileInputBufferBytes);
 }
 
 std::unique_ptr<WarcReader> WarcReader::from_memory(std::string_view bytes, WarcReaderOptions options) {
-  return std::make_unique<Reader>(detail::memory_source(bytes), options);
+  size_t input_buffer = std::min(kFileInputBufferBytes, std::max<size_t>(bytes.size(), 4096));
+  return std::make_unique<Reader>(detail::memory_source(bytes), options, input_buffer);
 }
 
 }  // namespace pith

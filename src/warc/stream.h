@@ -30,7 +30,8 @@ std::unique_ptr<ByteSource> memory_source(std::string_view bytes);
 
 class DecodedStream {
  public:
-  explicit DecodedStream(std::unique_ptr<ByteSource> source);
+  // `input_buffer_bytes`: how much compressed input is held at once (smaller for small in-memory inputs).
+  explicit DecodedStream(std::unique_ptr<ByteSource> source, size_t input_buffer_bytes = 1u << 20);
   ~DecodedStream();
   DecodedStream(const DecodedStream&) = delete;
   DecodedStream& operator=(const DecodedStream&) = delete;

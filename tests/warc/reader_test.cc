@@ -277,7 +277,9 @@ TEST(WarcReader, LargeGzipMembersStream) {
   std::string huge = warc_record("resource", std::string(20u << 20, 'a'));
   std::string file = gzip_per_record({small, incompressible, small, huge, small});
   ASSERT_GT(file.size(), 1u << 20);
-  auto got = read_all(file);
+  WarcReaderOptions options;
+  options.max_block_bytes = 32u << 20;
+  auto got = read_all(file, options);
   ASSERT_EQ(got.size(), 5u);
   EXPECT_EQ(got[1].block, noise);
   EXPECT_EQ(got[3].block.size(), 20u << 20);

@@ -152,6 +152,37 @@ constexpr auto kRunEnds = [] {
   return t;
 }();
 
+// The end of a run of tag or attribute name characters: the first byte at or below U+0020 SPACE (the
+// whitespace, NUL and CR the states look for, plus other controls, which are harmless extra stops), an
+// ASCII upper alpha, '/' or '>', and for attribute names also '=', '"', '\'' and '<'. Names are short,
+// so one 16-byte compare usually finds the end without a mispredicted loop exit per name.
+template <bool kAttributeName>
+const char* find_name_end(const char* p, const char* end) {
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(0x20), upper_span = _mm_set1_epi8(25);
+  while (end - p >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i at_most_space = _mm_cmpeq_epi8(_mm_max_epu8(v, space), space);
+    const __m128i from_a = _mm_sub_epi8(v, _mm_set1_epi8('A'));
+    const __m128i upper = _mm_cmpeq_epi8(_mm_max_epu8(from_a, upper_span), upper_span);
+    __m128i hits = _mm_or_si128(_mm_or_si128(at_most_space, upper),
+                                _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('/')),
+                                             _mm_cmpeq_epi8(v, _mm_set1_epi8('>'))));
+    if constexpr (kAttributeName) {
+      hits = _mm_or_si128(hits, _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('=')),
+                                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
+                                             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')),
+                                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('<')))));
+    }
+    if (const int mask = _mm_movemask_epi8(hits)) return p + __builtin_ctz(static_cast<unsigned>(mask));
+    p += 16;
+  }
+#endif
+  constexpr uint8_t kClass = kAttributeName ? kEndsAttributeName : kEndsTagName;
+  while (p < end && !(kRunEnds[static_cast<unsigned char>(*p)] & kClass)) ++p;
+  return p;
+}
+
 template <uint8_t kClass>
 const char* skip_run(const char* p, const char* end) {
   while (p < end && !(kRunEnds[static_cast<unsigned char>(*p)] & kClass)) ++p;
@@ -311,7 +342,7 @@ struct Tokenizer::Impl {
   void merge_input_stream_errors();
 
   // --- consuming input ---
-  int next() {
+  [[gnu::always_inline]] int next() {
     cur_ = pos_;
     if (pos_ == end_) return kEof;
     const unsigned char c = static_cast<unsigned char>(*pos_++);
@@ -428,15 +459,7 @@ struct Tokenizer::Impl {
   void plaintext_state();
   PITH_HOT void tag_open_state();
   PITH_HOT void end_tag_open_state();
-  PITH_HOT void tag_name_state();
-  PITH_HOT void before_attribute_name_state();
-  PITH_HOT void attribute_name_state();
-  PITH_HOT void after_attribute_name_state();
-  PITH_HOT void before_attribute_value_state();
-  PITH_HOT void attribute_value_quoted_state(char quote, State self);
-  PITH_HOT void attribute_value_unquoted_state();
-  PITH_HOT void after_attribute_value_quoted_state();
-  PITH_HOT void self_closing_start_tag_state();
+  PITH_HOT void tag_states();
   PITH_HOT void less_than_sign_state(State end_tag_open, State back);
   void end_tag_open_state(State end_tag_name, State back);
   void script_data_escaped_state(bool doubly);
@@ -769,9 +792,18 @@ void Tokenizer::Impl::step() {
     // https://html.spec.whatwg.org/multipage/parsing.html#end-tag-open-state
     case State::kEndTagOpenState:
       return end_tag_open_state();
-    // https://html.spec.whatwg.org/multipage/parsing.html#tag-name-state
+    // The tag states, from tag name to self-closing start tag: one function with a label per state.
     case State::kTagNameState:
-      return tag_name_state();
+    case State::kBeforeAttributeNameState:
+    case State::kAttributeNameState:
+    case State::kAfterAttributeNameState:
+    case State::kBeforeAttributeValueState:
+    case State::kAttributeValueDoubleQuotedState:
+    case State::kAttributeValueSingleQuotedState:
+    case State::kAttributeValueUnquotedState:
+    case State::kAfterAttributeValueQuotedState:
+    case State::kSelfClosingStartTagState:
+      return tag_states();
     // https://html.spec.whatwg.org/multipage/parsing.html#rcdata-less-than-sign-state
     case State::kRcdataLessThanSignState:
       return less_than_sign_state(State::kRcdataEndTagOpenState, State::kRcdataState);
@@ -871,33 +903,6 @@ void Tokenizer::Impl::step() {
     case State::kScriptDataDoubleEscapeEndState:
       return script_data_double_escape_boundary_state(State::kScriptDataEscapedState,
                                                       State::kScriptDataDoubleEscapedState);
-    // https://html.spec.whatwg.org/multipage/parsing.html#before-attribute-name-state
-    case State::kBeforeAttributeNameState:
-      return before_attribute_name_state();
-    // https://html.spec.whatwg.org/multipage/parsing.html#attribute-name-state
-    case State::kAttributeNameState:
-      return attribute_name_state();
-    // https://html.spec.whatwg.org/multipage/parsing.html#after-attribute-name-state
-    case State::kAfterAttributeNameState:
-      return after_attribute_name_state();
-    // https://html.spec.whatwg.org/multipage/parsing.html#before-attribute-value-state
-    case State::kBeforeAttributeValueState:
-      return before_attribute_value_state();
-    // https://html.spec.whatwg.org/multipage/parsing.html#attribute-value-(double-quoted)-state
-    case State::kAttributeValueDoubleQuotedState:
-      return attribute_value_quoted_state('"', State::kAttributeValueDoubleQuotedState);
-    // https://html.spec.whatwg.org/multipage/parsing.html#attribute-value-(single-quoted)-state
-    case State::kAttributeValueSingleQuotedState:
-      return attribute_value_quoted_state('\'', State::kAttributeValueSingleQuotedState);
-    // https://html.spec.whatwg.org/multipage/parsing.html#attribute-value-(unquoted)-state
-    case State::kAttributeValueUnquotedState:
-      return attribute_value_unquoted_state();
-    // https://html.spec.whatwg.org/multipage/parsing.html#after-attribute-value-(quoted)-state
-    case State::kAfterAttributeValueQuotedState:
-      return after_attribute_value_quoted_state();
-    // https://html.spec.whatwg.org/multipage/parsing.html#self-closing-start-tag-state
-    case State::kSelfClosingStartTagState:
-      return self_closing_start_tag_state();
     // https://html.spec.whatwg.org/multipage/parsing.html#bogus-comment-state
     case State::kBogusCommentState:
       return bogus_comment_state();
@@ -1141,8 +1146,14 @@ void Tokenizer::Impl::data_state() {
         state_ = State::kCharacterReferenceState;
         return;
       case '<':  // U+003C LESS-THAN SIGN (<)
+        // Straight on through the tag open, end tag open and tag states (each sets the next state): the
+        // usual text-tag-text sequence then never goes back through the dispatcher.
         state_ = State::kTagOpenState;
-        return;
+        tag_open_state();
+        if (state_ == State::kEndTagOpenState) end_tag_open_state();
+        if (state_ == State::kTagNameState) tag_states();
+        if (state_ != State::kDataState || stop_) return;
+        break;
       case 0:  // U+0000 NULL: emitted as it is
         error("unexpected-null-character");
         emit_input(cur_, 1);
@@ -1293,36 +1304,324 @@ void Tokenizer::Impl::end_tag_open_state() {
   }
 }
 
-void Tokenizer::Impl::tag_name_state() {
+// The states of a tag from its name to its '>': tag name, before/after attribute name, attribute name,
+// before attribute value, the three attribute value states, after attribute value (quoted) and
+// self-closing start tag. They are one function with a label per state, so that moving from one to the
+// next is a direct jump rather than a trip through the dispatcher (whose indirect jump the branch predictor
+// gets wrong often enough to dominate tag-heavy markup). Entered in any of these states; returns once
+// the tag is emitted or another state takes over (a character reference, EOF).
+void Tokenizer::Impl::tag_states() {
+  int c;
+  switch (state_) {
+    case State::kTagNameState:
+      goto tag_name;
+    case State::kBeforeAttributeNameState:
+      goto before_attribute_name;
+    case State::kAttributeNameState:
+      goto attribute_name;
+    case State::kAfterAttributeNameState:
+      goto after_attribute_name;
+    case State::kBeforeAttributeValueState:
+      goto before_attribute_value;
+    case State::kAttributeValueDoubleQuotedState:
+      goto attribute_value_double_quoted;
+    case State::kAttributeValueSingleQuotedState:
+      goto attribute_value_single_quoted;
+    case State::kAttributeValueUnquotedState:
+      goto attribute_value_unquoted;
+    case State::kAfterAttributeValueQuotedState:
+      goto after_attribute_value_quoted;
+    case State::kSelfClosingStartTagState:
+      goto self_closing_start_tag;
+    default:
+      return;
+  }
+
+// https://html.spec.whatwg.org/multipage/parsing.html#tag-name-state
+tag_name:
   for (;;) {
-    const char* run_end = skip_run<kEndsTagName>(pos_, end_);
+    const char* run_end = find_name_end<false>(pos_, end_);
     if (run_end != pos_) tag_name_.append_input(pos_, run_end - pos_);
     pos_ = run_end;
-    const int c = next();
+    c = next();
     switch (c) {
       case '\t':  // U+0009 CHARACTER TABULATION (tab)
       case '\n':  // U+000A LINE FEED (LF)
       case '\f':  // U+000C FORM FEED (FF)
       case ' ':   // U+0020 SPACE
-        state_ = State::kBeforeAttributeNameState;
-        return;
+        goto before_attribute_name;
       case '/':  // U+002F SOLIDUS (/)
-        state_ = State::kSelfClosingStartTagState;
-        return;
+        goto self_closing_start_tag;
       case '>':  // U+003E GREATER-THAN SIGN (>)
         state_ = State::kDataState;
         return emit_tag();
       case 0:  // U+0000 NULL
         error("unexpected-null-character");
         tag_name_.append_built(kReplacementCharacter);
-        break;
+        continue;
       case kEof:  // EOF
         error("eof-in-tag");
         return emit_eof();
-      default:  // ASCII upper alpha (the scan stops at no other character)
-        tag_name_.append_built(to_ascii_lower(c));
-        break;
+      default:
+        if (is_ascii_upper_alpha(c))  // ASCII upper alpha
+          tag_name_.append_built(to_ascii_lower(c));
+        else  // Anything else (a control character the scan stopped at)
+          tag_name_.append_input(cur_, 1);
+        continue;
     }
+  }
+
+// https://html.spec.whatwg.org/multipage/parsing.html#before-attribute-name-state
+before_attribute_name:
+  for (;;) {
+    c = next();
+    switch (c) {
+      case '\t':  // U+0009 CHARACTER TABULATION (tab)
+      case '\n':  // U+000A LINE FEED (LF)
+      case '\f':  // U+000C FORM FEED (FF)
+      case ' ':   // U+0020 SPACE: ignore
+        continue;
+      case '/':   // U+002F SOLIDUS (/)
+      case '>':   // U+003E GREATER-THAN SIGN (>)
+      case kEof:  // EOF
+        pos_ = cur_;  // reconsume
+        goto after_attribute_name;
+      case '=':  // U+003D EQUALS SIGN (=)
+        error("unexpected-equals-sign-before-attribute-name");
+        start_attribute(cur_);
+        attr_name_.append_input(cur_, 1);
+        goto attribute_name;
+      default:  // Anything else
+        start_attribute(cur_);
+        pos_ = cur_;  // reconsume
+        goto attribute_name;
+    }
+  }
+
+// https://html.spec.whatwg.org/multipage/parsing.html#attribute-name-state
+attribute_name:
+  for (;;) {
+    const char* run_end = find_name_end<true>(pos_, end_);
+    if (run_end != pos_) attr_name_.append_input(pos_, run_end - pos_);
+    pos_ = run_end;
+    c = next();
+    switch (c) {
+      case '\t':  // U+0009 CHARACTER TABULATION (tab)
+      case '\n':  // U+000A LINE FEED (LF)
+      case '\f':  // U+000C FORM FEED (FF)
+      case ' ':   // U+0020 SPACE
+      case '/':   // U+002F SOLIDUS (/)
+      case '>':   // U+003E GREATER-THAN SIGN (>)
+      case kEof:  // EOF
+        finish_attribute_name();
+        pos_ = cur_;  // reconsume
+        goto after_attribute_name;
+      case '=':  // U+003D EQUALS SIGN (=)
+        finish_attribute_name();
+        goto before_attribute_value;
+      case 0:  // U+0000 NULL
+        error("unexpected-null-character");
+        attr_name_.append_built(kReplacementCharacter);
+        continue;
+      case '"':   // U+0022 QUOTATION MARK (")
+      case '\'':  // U+0027 APOSTROPHE (')
+      case '<':   // U+003C LESS-THAN SIGN (<)
+        error("unexpected-character-in-attribute-name");
+        attr_name_.append_input(cur_, 1);
+        continue;
+      default:
+        if (is_ascii_upper_alpha(c))  // ASCII upper alpha
+          attr_name_.append_built(to_ascii_lower(c));
+        else  // Anything else (a control character the scan stopped at)
+          attr_name_.append_input(cur_, 1);
+        continue;
+    }
+  }
+
+// https://html.spec.whatwg.org/multipage/parsing.html#after-attribute-name-state
+after_attribute_name:
+  for (;;) {
+    c = next();
+    switch (c) {
+      case '\t':  // U+0009 CHARACTER TABULATION (tab)
+      case '\n':  // U+000A LINE FEED (LF)
+      case '\f':  // U+000C FORM FEED (FF)
+      case ' ':   // U+0020 SPACE: ignore
+        continue;
+      case '/':  // U+002F SOLIDUS (/)
+        goto self_closing_start_tag;
+      case '=':  // U+003D EQUALS SIGN (=)
+        goto before_attribute_value;
+      case '>':  // U+003E GREATER-THAN SIGN (>)
+        state_ = State::kDataState;
+        return emit_tag();
+      case kEof:  // EOF
+        error("eof-in-tag");
+        return emit_eof();
+      default:  // Anything else
+        start_attribute(cur_);
+        pos_ = cur_;  // reconsume
+        goto attribute_name;
+    }
+  }
+
+// https://html.spec.whatwg.org/multipage/parsing.html#before-attribute-value-state
+before_attribute_value:
+  for (;;) {
+    c = next();
+    switch (c) {
+      case '\t':  // U+0009 CHARACTER TABULATION (tab)
+      case '\n':  // U+000A LINE FEED (LF)
+      case '\f':  // U+000C FORM FEED (FF)
+      case ' ':   // U+0020 SPACE: ignore
+        continue;
+      case '"':  // U+0022 QUOTATION MARK (")
+        goto attribute_value_double_quoted;
+      case '\'':  // U+0027 APOSTROPHE (')
+        goto attribute_value_single_quoted;
+      case '>':  // U+003E GREATER-THAN SIGN (>)
+        error("missing-attribute-value");
+        state_ = State::kDataState;
+        return emit_tag();
+      default:  // Anything else
+        pos_ = cur_;  // reconsume
+        goto attribute_value_unquoted;
+    }
+  }
+
+// https://html.spec.whatwg.org/multipage/parsing.html#attribute-value-(double-quoted)-state
+attribute_value_double_quoted:
+  for (;;) {
+    const char* run_end = find_any_of<'"', '&', '\r', '\0'>(pos_, end_);
+    if (run_end != pos_) attr_value_.append_input(pos_, run_end - pos_);
+    pos_ = run_end;
+    c = next();
+    switch (c) {
+      case '"':  // U+0022 QUOTATION MARK (")
+        goto after_attribute_value_quoted;
+      case '&':  // U+0026 AMPERSAND (&)
+        return_state_ = State::kAttributeValueDoubleQuotedState;
+        state_ = State::kCharacterReferenceState;
+        return;
+      case 0:  // U+0000 NULL
+        error("unexpected-null-character");
+        attr_value_.append_built(kReplacementCharacter);
+        continue;
+      case kEof:  // EOF
+        error("eof-in-tag");
+        return emit_eof();
+      default:  // Anything else (a CR, consumed as LF)
+        append_consumed(attr_value_);
+        continue;
+    }
+  }
+
+// https://html.spec.whatwg.org/multipage/parsing.html#attribute-value-(single-quoted)-state
+attribute_value_single_quoted:
+  for (;;) {
+    const char* run_end = find_any_of<'\'', '&', '\r', '\0'>(pos_, end_);
+    if (run_end != pos_) attr_value_.append_input(pos_, run_end - pos_);
+    pos_ = run_end;
+    c = next();
+    switch (c) {
+      case '\'':  // U+0027 APOSTROPHE (')
+        goto after_attribute_value_quoted;
+      case '&':  // U+0026 AMPERSAND (&)
+        return_state_ = State::kAttributeValueSingleQuotedState;
+        state_ = State::kCharacterReferenceState;
+        return;
+      case 0:  // U+0000 NULL
+        error("unexpected-null-character");
+        attr_value_.append_built(kReplacementCharacter);
+        continue;
+      case kEof:  // EOF
+        error("eof-in-tag");
+        return emit_eof();
+      default:  // Anything else (a CR, consumed as LF)
+        append_consumed(attr_value_);
+        continue;
+    }
+  }
+
+// https://html.spec.whatwg.org/multipage/parsing.html#attribute-value-(unquoted)-state
+attribute_value_unquoted:
+  for (;;) {
+    const char* run_end = skip_run<kEndsUnquotedValue>(pos_, end_);
+    if (run_end != pos_) attr_value_.append_input(pos_, run_end - pos_);
+    pos_ = run_end;
+    c = next();
+    switch (c) {
+      case '\t':  // U+0009 CHARACTER TABULATION (tab)
+      case '\n':  // U+000A LINE FEED (LF)
+      case '\f':  // U+000C FORM FEED (FF)
+      case ' ':   // U+0020 SPACE
+        goto before_attribute_name;
+      case '&':  // U+0026 AMPERSAND (&)
+        return_state_ = State::kAttributeValueUnquotedState;
+        state_ = State::kCharacterReferenceState;
+        return;
+      case '>':  // U+003E GREATER-THAN SIGN (>)
+        state_ = State::kDataState;
+        return emit_tag();
+      case 0:  // U+0000 NULL
+        error("unexpected-null-character");
+        attr_value_.append_built(kReplacementCharacter);
+        continue;
+      case '"':   // U+0022 QUOTATION MARK (")
+      case '\'':  // U+0027 APOSTROPHE (')
+      case '<':   // U+003C LESS-THAN SIGN (<)
+      case '=':   // U+003D EQUALS SIGN (=)
+      case '`':   // U+0060 GRAVE ACCENT (`)
+        error("unexpected-character-in-unquoted-attribute-value");
+        attr_value_.append_input(cur_, 1);
+        continue;
+      case kEof:  // EOF
+        error("eof-in-tag");
+        return emit_eof();
+      default:  // Anything else
+        append_consumed(attr_value_);
+        continue;
+    }
+  }
+
+// https://html.spec.whatwg.org/multipage/parsing.html#after-attribute-value-(quoted)-state
+after_attribute_value_quoted:
+  c = next();
+  switch (c) {
+    case '\t':  // U+0009 CHARACTER TABULATION (tab)
+    case '\n':  // U+000A LINE FEED (LF)
+    case '\f':  // U+000C FORM FEED (FF)
+    case ' ':   // U+0020 SPACE
+      goto before_attribute_name;
+    case '/':  // U+002F SOLIDUS (/)
+      goto self_closing_start_tag;
+    case '>':  // U+003E GREATER-THAN SIGN (>)
+      state_ = State::kDataState;
+      return emit_tag();
+    case kEof:  // EOF
+      error("eof-in-tag");
+      return emit_eof();
+    default:  // Anything else
+      error("missing-whitespace-between-attributes");
+      pos_ = cur_;  // reconsume
+      goto before_attribute_name;
+  }
+
+// https://html.spec.whatwg.org/multipage/parsing.html#self-closing-start-tag-state
+self_closing_start_tag:
+  c = next();
+  switch (c) {
+    case '>':  // U+003E GREATER-THAN SIGN (>)
+      self_closing_ = true;
+      state_ = State::kDataState;
+      return emit_tag();
+    case kEof:  // EOF
+      error("eof-in-tag");
+      return emit_eof();
+    default:  // Anything else
+      error("unexpected-solidus-in-tag");
+      pos_ = cur_;  // reconsume
+      goto before_attribute_name;
   }
 }
 
@@ -1381,232 +1680,6 @@ void Tokenizer::Impl::end_tag_name_state(State back) {
           return end_tag_name_anything_else(back);
         }
     }
-  }
-}
-
-void Tokenizer::Impl::before_attribute_name_state() {
-  for (;;) {
-    const int c = next();
-    switch (c) {
-      case '\t':  // U+0009 CHARACTER TABULATION (tab)
-      case '\n':  // U+000A LINE FEED (LF)
-      case '\f':  // U+000C FORM FEED (FF)
-      case ' ':   // U+0020 SPACE: ignore
-        continue;
-      case '/':   // U+002F SOLIDUS (/)
-      case '>':   // U+003E GREATER-THAN SIGN (>)
-      case kEof:  // EOF
-        return reconsume_in(State::kAfterAttributeNameState);
-      case '=':  // U+003D EQUALS SIGN (=)
-        error("unexpected-equals-sign-before-attribute-name");
-        start_attribute(cur_);
-        attr_name_.append_input(cur_, 1);
-        state_ = State::kAttributeNameState;
-        return;
-      default:  // Anything else
-        start_attribute(cur_);
-        return reconsume_in(State::kAttributeNameState);
-    }
-  }
-}
-
-void Tokenizer::Impl::attribute_name_state() {
-  for (;;) {
-    const char* run_end = skip_run<kEndsAttributeName>(pos_, end_);
-    if (run_end != pos_) attr_name_.append_input(pos_, run_end - pos_);
-    pos_ = run_end;
-    const int c = next();
-    switch (c) {
-      case '\t':  // U+0009 CHARACTER TABULATION (tab)
-      case '\n':  // U+000A LINE FEED (LF)
-      case '\f':  // U+000C FORM FEED (FF)
-      case ' ':   // U+0020 SPACE
-      case '/':   // U+002F SOLIDUS (/)
-      case '>':   // U+003E GREATER-THAN SIGN (>)
-      case kEof:  // EOF
-        finish_attribute_name();
-        return reconsume_in(State::kAfterAttributeNameState);
-      case '=':  // U+003D EQUALS SIGN (=)
-        finish_attribute_name();
-        state_ = State::kBeforeAttributeValueState;
-        return;
-      case 0:  // U+0000 NULL
-        error("unexpected-null-character");
-        attr_name_.append_built(kReplacementCharacter);
-        break;
-      case '"':   // U+0022 QUOTATION MARK (")
-      case '\'':  // U+0027 APOSTROPHE (')
-      case '<':   // U+003C LESS-THAN SIGN (<)
-        error("unexpected-character-in-attribute-name");
-        attr_name_.append_input(cur_, 1);
-        break;
-      default:  // ASCII upper alpha (the scan stops at no other character)
-        attr_name_.append_built(to_ascii_lower(c));
-        break;
-    }
-  }
-}
-
-void Tokenizer::Impl::after_attribute_name_state() {
-  for (;;) {
-    const int c = next();
-    switch (c) {
-      case '\t':  // U+0009 CHARACTER TABULATION (tab)
-      case '\n':  // U+000A LINE FEED (LF)
-      case '\f':  // U+000C FORM FEED (FF)
-      case ' ':   // U+0020 SPACE: ignore
-        continue;
-      case '/':  // U+002F SOLIDUS (/)
-        state_ = State::kSelfClosingStartTagState;
-        return;
-      case '=':  // U+003D EQUALS SIGN (=)
-        state_ = State::kBeforeAttributeValueState;
-        return;
-      case '>':  // U+003E GREATER-THAN SIGN (>)
-        state_ = State::kDataState;
-        return emit_tag();
-      case kEof:  // EOF
-        error("eof-in-tag");
-        return emit_eof();
-      default:  // Anything else
-        start_attribute(cur_);
-        return reconsume_in(State::kAttributeNameState);
-    }
-  }
-}
-
-void Tokenizer::Impl::before_attribute_value_state() {
-  for (;;) {
-    const int c = next();
-    switch (c) {
-      case '\t':  // U+0009 CHARACTER TABULATION (tab)
-      case '\n':  // U+000A LINE FEED (LF)
-      case '\f':  // U+000C FORM FEED (FF)
-      case ' ':   // U+0020 SPACE: ignore
-        continue;
-      case '"':  // U+0022 QUOTATION MARK (")
-        state_ = State::kAttributeValueDoubleQuotedState;
-        return;
-      case '\'':  // U+0027 APOSTROPHE (')
-        state_ = State::kAttributeValueSingleQuotedState;
-        return;
-      case '>':  // U+003E GREATER-THAN SIGN (>)
-        error("missing-attribute-value");
-        state_ = State::kDataState;
-        return emit_tag();
-      default:  // Anything else
-        return reconsume_in(State::kAttributeValueUnquotedState);
-    }
-  }
-}
-
-void Tokenizer::Impl::attribute_value_quoted_state(char quote, State self) {
-  for (;;) {
-    const char* run_end = quote == '"' ? find_any_of<'"', '&', '\r', '\0'>(pos_, end_)
-                                       : find_any_of<'\'', '&', '\r', '\0'>(pos_, end_);
-    if (run_end != pos_) attr_value_.append_input(pos_, run_end - pos_);
-    pos_ = run_end;
-    const int c = next();
-    if (c == quote) {  // U+0022 QUOTATION MARK (") or U+0027 APOSTROPHE ('), as the state says
-      state_ = State::kAfterAttributeValueQuotedState;
-      return;
-    }
-    switch (c) {
-      case '&':  // U+0026 AMPERSAND (&)
-        return_state_ = self;
-        state_ = State::kCharacterReferenceState;
-        return;
-      case 0:  // U+0000 NULL
-        error("unexpected-null-character");
-        attr_value_.append_built(kReplacementCharacter);
-        break;
-      case kEof:  // EOF
-        error("eof-in-tag");
-        return emit_eof();
-      default:  // Anything else
-        append_consumed(attr_value_);
-        break;
-    }
-  }
-}
-
-void Tokenizer::Impl::attribute_value_unquoted_state() {
-  for (;;) {
-    const char* run_end = skip_run<kEndsUnquotedValue>(pos_, end_);
-    if (run_end != pos_) attr_value_.append_input(pos_, run_end - pos_);
-    pos_ = run_end;
-    const int c = next();
-    switch (c) {
-      case '\t':  // U+0009 CHARACTER TABULATION (tab)
-      case '\n':  // U+000A LINE FEED (LF)
-      case '\f':  // U+000C FORM FEED (FF)
-      case ' ':   // U+0020 SPACE
-        state_ = State::kBeforeAttributeNameState;
-        return;
-      case '&':  // U+0026 AMPERSAND (&)
-        return_state_ = State::kAttributeValueUnquotedState;
-        state_ = State::kCharacterReferenceState;
-        return;
-      case '>':  // U+003E GREATER-THAN SIGN (>)
-        state_ = State::kDataState;
-        return emit_tag();
-      case 0:  // U+0000 NULL
-        error("unexpected-null-character");
-        attr_value_.append_built(kReplacementCharacter);
-        break;
-      case '"':   // U+0022 QUOTATION MARK (")
-      case '\'':  // U+0027 APOSTROPHE (')
-      case '<':   // U+003C LESS-THAN SIGN (<)
-      case '=':   // U+003D EQUALS SIGN (=)
-      case '`':   // U+0060 GRAVE ACCENT (`)
-        error("unexpected-character-in-unquoted-attribute-value");
-        attr_value_.append_input(cur_, 1);
-        break;
-      case kEof:  // EOF
-        error("eof-in-tag");
-        return emit_eof();
-      default:  // Anything else
-        append_consumed(attr_value_);
-        break;
-    }
-  }
-}
-
-void Tokenizer::Impl::after_attribute_value_quoted_state() {
-  switch (next()) {
-    case '\t':  // U+0009 CHARACTER TABULATION (tab)
-    case '\n':  // U+000A LINE FEED (LF)
-    case '\f':  // U+000C FORM FEED (FF)
-    case ' ':   // U+0020 SPACE
-      state_ = State::kBeforeAttributeNameState;
-      return;
-    case '/':  // U+002F SOLIDUS (/)
-      state_ = State::kSelfClosingStartTagState;
-      return;
-    case '>':  // U+003E GREATER-THAN SIGN (>)
-      state_ = State::kDataState;
-      return emit_tag();
-    case kEof:  // EOF
-      error("eof-in-tag");
-      return emit_eof();
-    default:  // Anything else
-      error("missing-whitespace-between-attributes");
-      return reconsume_in(State::kBeforeAttributeNameState);
-  }
-}
-
-void Tokenizer::Impl::self_closing_start_tag_state() {
-  switch (next()) {
-    case '>':  // U+003E GREATER-THAN SIGN (>)
-      self_closing_ = true;
-      state_ = State::kDataState;
-      return emit_tag();
-    case kEof:  // EOF
-      error("eof-in-tag");
-      return emit_eof();
-    default:  // Anything else
-      error("unexpected-solidus-in-tag");
-      return reconsume_in(State::kBeforeAttributeNameState);
   }
 }
 

@@ -232,9 +232,9 @@ class PieceBuffer {
     copy_.push_back(c);
   }
   std::string_view view() const { return owned_ ? std::string_view(copy_) : std::string_view(begin_, size_); }
-  // Whether 8 bytes may be read from view().data(): a std::string always holds at least 15 bytes of
-  // storage; a view into the input needs 8 bytes before `input_end`.
-  bool readable8(const char* input_end) const { return owned_ || (begin_ && input_end - begin_ >= 8); }
+  // Whether 16 bytes may be read from view().data(): a std::string always holds at least 16 bytes of
+  // storage (15 and the terminator); a view into the input needs 16 bytes before `input_end`.
+  bool readable16(const char* input_end) const { return owned_ || (begin_ && input_end - begin_ >= 16); }
   // The final string: the input view, or the copy moved into the arena.
   std::string_view finish(Arena& arena) const { return owned_ ? arena.copy(copy_) : view(); }
 
@@ -249,25 +249,33 @@ class PieceBuffer {
   std::string copy_;
 };
 
-// A direct-mapped memo in front of lookup_tag()/lookup_attr() for names of up to 8 bytes (nearly all):
-// the name itself, packed into a word, is the key, so a hit costs one multiply and one compare. Names
+// A direct-mapped memo in front of lookup_tag()/lookup_attr() for names of up to 16 bytes (nearly all):
+// the name itself, packed into two words, is the key, so a hit costs a multiply and two compares. Names
 // never contain a NUL byte (the tokenizer replaces it), so zero padding cannot make two names collide.
 template <typename Id, Id (*kLookup)(std::string_view)>
 class NameMemo {
  public:
-  // `readable8`: the 8 bytes at name.data() may be read even when the name is shorter.
-  Id lookup(std::string_view name, bool readable8) {
-    if (name.empty() || name.size() > 8) return kLookup(name);
-    uint64_t key = 0;
-    if (std::endian::native == std::endian::little && readable8) {
-      std::memcpy(&key, name.data(), 8);
-      key &= ~uint64_t{0} >> (64 - 8 * name.size());  // little-endian: the name's bytes are the low ones
+  // `readable16`: the 16 bytes at name.data() may be read even when the name is shorter.
+  Id lookup(std::string_view name, bool readable16) {
+    if (name.empty() || name.size() > 16) return kLookup(name);
+    uint64_t word[2] = {0, 0};
+    if (std::endian::native == std::endian::little && readable16) {
+      std::memcpy(word, name.data(), 16);
+      // Little-endian: a word's first bytes are its low ones; clear those past the name's end.
+      if (name.size() <= 8) {
+        word[0] &= ~uint64_t{0} >> (64 - 8 * name.size());
+        word[1] = 0;
+      } else {
+        word[1] &= ~uint64_t{0} >> (128 - 8 * name.size());
+      }
     } else {
-      for (size_t i = 0; i < name.size(); ++i) key |= uint64_t{static_cast<uint8_t>(name[i])} << (8 * i);
+      for (size_t i = 0; i < name.size(); ++i)
+        word[i / 8] |= uint64_t{static_cast<uint8_t>(name[i])} << (8 * (i % 8));
     }
-    Entry& e = entries_[(key * 0x9E3779B97F4A7C15ull) >> 56];
-    if (e.key != key) {
-      e.key = key;
+    Entry& e = entries_[((word[0] ^ (word[1] * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull) >> 56];
+    if (e.word[0] != word[0] || e.word[1] != word[1]) {
+      e.word[0] = word[0];
+      e.word[1] = word[1];
       e.id = kLookup(name);
     }
     return e.id;
@@ -275,7 +283,7 @@ class NameMemo {
 
  private:
   struct Entry {
-    uint64_t key = 0;  // 0: empty (no name packs to 0)
+    uint64_t word[2] = {0, 0};  // all zero: empty (no name packs to 0)
     Id id{};
   };
   std::array<Entry, 256> entries_{};
@@ -577,7 +585,7 @@ void Tokenizer::Impl::emit_tag() {
   commit_attribute();
   Token t;
   t.kind = tag_is_end_ ? TokenKind::kEndTag : TokenKind::kStartTag;
-  t.tag = tag_ids_.lookup(tag_name_.view(), tag_name_.readable8(end_));
+  t.tag = tag_ids_.lookup(tag_name_.view(), tag_name_.readable16(end_));
   t.name = t.tag != Tag::kUnknown ? tag_name(t.tag) : tag_name_.finish(*arena_);
   t.self_closing = self_closing_;
   t.offset = offset(tag_start_);
@@ -604,7 +612,7 @@ void Tokenizer::Impl::start_attribute(const char* p) {
 // spec asks ("when the user agent leaves the attribute name state").
 void Tokenizer::Impl::finish_attribute_name() {
   const std::string_view name = attr_name_.view();
-  attr_.id = attr_ids_.lookup(name, attr_name_.readable8(end_));
+  attr_.id = attr_ids_.lookup(name, attr_name_.readable16(end_));
   attr_.name = attr_.id != Attr::kUnknown ? attr_name(attr_.id) : attr_name_.finish(*arena_);
   attr_.ns = AttrNamespace::kNone;
   if (attribute_exists(attr_.name)) {

@@ -14,7 +14,10 @@ const char* prune_rule(const Node* e, uint8_t hints) {
   if (e->ns == Namespace::kSvg) return "never-content:svg";
   if (e->ns == Namespace::kMathMl) return "never-content:math";
   switch (e->tag) {
-    case Tag::kScript: case Tag::kStyle: case Tag::kNoscript: case Tag::kTemplate: case Tag::kHead:
+    case Tag::kNoscript:
+      // What a crawler (scripting off) sees: usually tracking pixels, on some sites (Discourse) the page.
+      return "soft:noscript";
+    case Tag::kScript: case Tag::kStyle: case Tag::kTemplate: case Tag::kHead:
     case Tag::kTitle: case Tag::kMeta: case Tag::kLink: case Tag::kBase:
       return "never-content:code";
     case Tag::kCanvas: case Tag::kIframe: case Tag::kObject: case Tag::kEmbed: case Tag::kApplet:

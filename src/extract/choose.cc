@@ -71,6 +71,7 @@ ContentChoice choose_content(PageAnalysis& page) {
     if (!scores_as_paragraph(s)) continue;
     uint32_t len = s.text.chars;
     if (len < 25) continue;
+    if (s.link_density() < 0.3f) s.good_chars += len;
     float points = 1.f + float(s.text.commas) + std::min(float(len / 100), 3.f);
     int32_t ancestor = s.parent;
     for (int level = 0; ancestor >= 0 && level < 5; ++level) {
@@ -83,6 +84,10 @@ ContentChoice choose_content(PageAnalysis& page) {
       a.score += points / divider;
       ancestor = a.parent;
     }
+  }
+  // Stats are in document order (parents first): summing from the end carries counts up.
+  for (size_t i = stats.size(); i-- > 1;) {
+    if (stats[i].parent >= 0) stats[stats[i].parent].good_chars += stats[i].good_chars;
   }
   ElementStat* top = nullptr;
   for (ElementStat& s : stats) {
@@ -122,6 +127,15 @@ ContentChoice choose_content(PageAnalysis& page) {
     top = &parent;
   }
   choice.rule = "scored:best-candidate";
+  // Pages made of many sections (services, listings, products): when the best candidate holds little of
+  // the page's prose, widen to the nearest ancestor holding most of it.
+  uint32_t page_good = stats[0].good_chars;
+  if (page_good > 0 && top->good_chars * 10 < page_good * 6) {
+    while (top->parent >= 0 && top->good_chars * 10 < page_good * 8) top = &stats[top->parent];
+    choice.rule = "scored:spread-content";
+    choice.roots.push_back(top->node);
+    return choice;
+  }
   // Absorb siblings that score well or read like prose.
   if (top->parent < 0) {
     choice.roots.push_back(top->node);

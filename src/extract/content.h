@@ -23,6 +23,7 @@ struct ElementStat {
   uint32_t list_items = 0, images = 0, inputs = 0, tags = 0;
   uint8_t hints = 0;          // ClassHint bits
   bool has_block_child = false;
+  uint32_t good_chars = 0;    // characters of prose-like paragraphs below (>= 25 chars, few links)
   bool scored = false;
   float score = 0;
   float link_density() const { return text.chars ? float(link_chars) / float(text.chars) : 0.f; }

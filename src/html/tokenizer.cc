@@ -109,6 +109,10 @@ enum class State : uint8_t {
 
 constexpr int kEof = -1;
 
+// Parse errors recorded per run() (state machine and input stream each); later ones are dropped, so a
+// file of a million NULs costs bounded memory.
+constexpr size_t kMaxParseErrors = 65536;
+
 // The states most documents spend their time in are inlined into the dispatch loop, so a transition
 // between them is a jump, not a call.
 #define PITH_HOT [[gnu::always_inline]] inline
@@ -367,7 +371,7 @@ struct Tokenizer::Impl {
   uint32_t offset(const char* p) const { return static_cast<uint32_t>(p - begin_); }
   void error(std::string_view code) { error_at(cur_, code); }
   void error_at(const char* p, std::string_view code) {
-    if (errors_) errors_->push_back({offset(p), code});
+    if (errors_ && errors_->size() - errors_start_ < kMaxParseErrors) errors_->push_back({offset(p), code});
   }
 
   // Appends the current input character (LF for a preprocessed CR) to `b`.
@@ -717,7 +721,7 @@ void Tokenizer::Impl::scan_input_stream_errors() {
   input_stream_errors_.clear();
   const auto* p = reinterpret_cast<const unsigned char*>(begin_);
   const auto* end = reinterpret_cast<const unsigned char*>(end_);
-  while (p < end) {
+  while (p < end && input_stream_errors_.size() < kMaxParseErrors) {
     const unsigned char c = *p;
     if (c >= 0x20 && c < 0x7F) {
       ++p;
@@ -770,6 +774,7 @@ void Tokenizer::Impl::merge_input_stream_errors() {
   }
   for (; i < input_stream_errors_.size() && input_stream_errors_[i].offset < reached; ++i)
     merged.push_back(input_stream_errors_[i]);
+  if (merged.size() - errors_start_ > kMaxParseErrors) merged.resize(errors_start_ + kMaxParseErrors);
   errors_->swap(merged);
 }
 

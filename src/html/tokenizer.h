@@ -5,6 +5,7 @@
 // must be built (attribute values with character references, lower-cased names, comment text with
 // replacements) go into the document's arena. Parse errors are appended as (offset, spec code); when they
 // are asked for, one extra pass over the input finds the input-stream errors (controls, noncharacters).
+// At most 65,536 errors of each kind are recorded per run (later ones are dropped: bounded memory).
 // Offsets are 32-bit: inputs must stay below 4 GiB (Limits::max_input_bytes, 256 MiB by default, sees to it).
 // Reusable across documents: buffers (attribute list, string builders) keep their capacity.
 // Covered by tests/html/tokenizer_test.cc and tests/html/tokenizer_conformance_test.cc (html5lib suite).

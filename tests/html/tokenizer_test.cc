@@ -264,5 +264,17 @@ TEST(Tokenizer, InputStreamErrorsMergedByOffset) {
   EXPECT_EQ(r.errors[1].offset, 5u);
 }
 
+TEST(Tokenizer, ErrorsAreCappedOnHostileInput) {
+  Harness r;
+  const std::string nuls(1 << 20, '\0');
+  r.tokenize(nuls);
+  ASSERT_EQ(r.sink.tokens.size(), 2u);  // one character token of all the NULs, then EOF
+  EXPECT_EQ(r.sink.raw[0].data.size(), nuls.size());
+  EXPECT_EQ(r.errors.size(), 65536u);
+  const std::string controls(1 << 20, '\x01');
+  r.tokenize(controls);
+  EXPECT_EQ(r.errors.size(), 65536u);
+}
+
 }  // namespace
 }  // namespace pith::detail

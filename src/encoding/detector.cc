@@ -6,7 +6,10 @@
 // tests/encoding/dataset_test.cc on dataset pages with their declaration removed.
 #include <uchardet/uchardet.h>
 
+#include <strings.h>
+
 #include <memory>
+#include <string>
 
 #include "encoding/encoding_internal.h"
 
@@ -27,6 +30,48 @@ std::optional<Encoding> encoding_from_detector_name(std::string_view name) {
   return encoding;
 }
 
+// The bytes outside tags, comments and <script>/<style> content: the detector's statistics are of
+// text, and kilobytes of ASCII markup around a little Cyrillic or Arabic drown it.
+std::string text_outside_markup(std::string_view html) {
+  std::string text;
+  text.reserve(html.size() / 2);
+  size_t i = 0;
+  while (i < html.size()) {
+    size_t open = html.find('<', i);
+    text.append(html.substr(i, open == std::string_view::npos ? std::string_view::npos : open - i));
+    if (open == std::string_view::npos) break;
+    text.push_back(' ');
+    std::string_view rest = html.substr(open);
+    std::string_view end_marker = ">";
+    if (rest.starts_with("<!--")) end_marker = "-->";
+    else if (rest.size() > 7 && strncasecmp(rest.data(), "<script", 7) == 0) end_marker = "</script";
+    else if (rest.size() > 6 && strncasecmp(rest.data(), "<style", 6) == 0) end_marker = "</style";
+    size_t close = end_marker == ">" ? rest.find('>') : std::string_view::npos;
+    if (end_marker != ">") {
+      // Case-insensitive search for the end of the raw text.
+      for (size_t k = 1; k + end_marker.size() <= rest.size(); ++k) {
+        if (strncasecmp(rest.data() + k, end_marker.data(), end_marker.size()) == 0) {
+          close = k + end_marker.size() - 1;
+          break;
+        }
+      }
+    }
+    if (close == std::string_view::npos) break;
+    i = open + close + 1;
+  }
+  // A page that is nearly all markup: its attributes and scripts are all the evidence there is.
+  return text.size() * 20 < html.size() ? std::string(html) : text;
+}
+
+std::optional<Encoding> uchardet_guess(std::string_view text) {
+  std::unique_ptr<uchardet, UchardetDeleter> detector(uchardet_new());
+  if (!detector) return std::nullopt;
+  if (uchardet_handle_data(detector.get(), text.data(), text.size()) != 0) return std::nullopt;
+  uchardet_data_end(detector.get());
+  const char* name = uchardet_get_charset(detector.get());
+  return encoding_from_detector_name(name ? name : "");
+}
+
 }  // namespace
 
 std::string_view detector_window(std::string_view bytes, size_t limit) {
@@ -42,15 +87,23 @@ std::string_view detector_window(std::string_view bytes, size_t limit) {
 
 std::optional<Encoding> detect_encoding(std::string_view bytes, size_t window_bytes) {
   const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
-  if (ascii_prefix_length(data, bytes.size()) == bytes.size()) return std::nullopt;
+  if (ascii_prefix_length(data, bytes.size()) == bytes.size()) {
+    // ISO-2022-JP is seven-bit: its escape sequences into JIS X 0208 are the evidence.
+    std::string_view head = bytes.substr(0, window_bytes);
+    if (head.find("\x1B$B") != std::string_view::npos || head.find("\x1B$@") != std::string_view::npos)
+      return Encoding::kIso2022Jp;
+    return std::nullopt;
+  }
   if (is_valid_utf8(bytes)) return Encoding::kUtf8;  // the whole page: validation runs near memory speed
   std::string_view window = detector_window(bytes, window_bytes);
-  std::unique_ptr<uchardet, UchardetDeleter> detector(uchardet_new());
-  if (!detector) return std::nullopt;
-  if (uchardet_handle_data(detector.get(), window.data(), window.size()) != 0) return std::nullopt;
-  uchardet_data_end(detector.get());
-  const char* name = uchardet_get_charset(detector.get());
-  return encoding_from_detector_name(name ? name : "");
+  std::optional<Encoding> guess = uchardet_guess(text_outside_markup(window));
+  if (guess && !is_single_byte(*guess)) return guess;
+  // A single-byte guess from the text alone: the whole window may still show a multi-byte encoding
+  // (long CJK runs inside attributes and scripts); take that only if it decodes without error.
+  std::optional<Encoding> raw_guess = uchardet_guess(window);
+  if (raw_guess && !is_single_byte(*raw_guess) && count_decode_errors(window, *raw_guess).errors == 0)
+    return raw_guess;
+  return guess;
 }
 
 }  // namespace pith::detail

@@ -11,5 +11,6 @@ void add_parse_command(CLI::App& app, int& exit_code);
 void add_encoding_command(CLI::App& app, int& exit_code);
 void add_extract_command(CLI::App& app, int& exit_code);
 void add_eval_command(CLI::App& app, int& exit_code);
+void add_warc_command(CLI::App& app, int& exit_code);
 
 }  // namespace pith::cli

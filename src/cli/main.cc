@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   pith::cli::add_encoding_command(app, exit_code);
   pith::cli::add_extract_command(app, exit_code);
   pith::cli::add_eval_command(app, exit_code);
+  pith::cli::add_warc_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

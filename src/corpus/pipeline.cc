@@ -63,7 +63,8 @@ bool concatenate(const std::vector<std::string>& parts, const std::string& path,
         *error = "cannot read " + p;
         return false;
       }
-      out << in.rdbuf();
+      char buf[1 << 16];
+      while (in.read(buf, sizeof buf) || in.gcount() > 0) out.write(buf, in.gcount());  // empty parts too
     }
     if (!out.flush()) {
       *error = "cannot write " + tmp;

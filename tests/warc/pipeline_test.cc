@@ -226,6 +226,16 @@ TEST_F(PipelineTest, StrictFailsAnInputWithQuirksAndWritesNoOutput) {
   EXPECT_NE(strict.errors[0].find("lf_only_header_lines"), std::string::npos);
 }
 
+TEST_F(PipelineTest, InputsWithNothingToWrite) {
+  std::string only_info = (dir_ / "info.warc").string();
+  std::ofstream(only_info, std::ios::binary) << pith::testing::warc_record("warcinfo", "software: t\r\n");
+  PipelineResult r;
+  PipelineOptions o = options({only_info, sample_, only_info}, "o.jsonl.gz", 2);
+  ASSERT_EQ(run_pipeline(o, body_info_stand_in(), r), 0) << (r.errors.empty() ? "" : r.errors[0]);
+  EXPECT_EQ(r.warc.records, 21u);
+  EXPECT_EQ(lines_of(decompressed(o.output)).size(), 6u);
+}
+
 TEST_F(PipelineTest, MissingInputFails) {
   PipelineResult r;
   EXPECT_EQ(run_pipeline(options({(dir_ / "absent.warc.gz").string()}, "o.jsonl", 1), body_info_stand_in(), r), 1);

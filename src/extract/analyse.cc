@@ -47,6 +47,7 @@ const char* prune_rule(const Node* e, uint8_t hints) {
     case Tag::kAside: return "furniture:aside";
     case Tag::kFooter: return "furniture:footer";
     case Tag::kHeader: return "furniture:header";
+    case Tag::kFigcaption: return "furniture:caption";
     case Tag::kForm:
       if (hints & (kHintBoilerplate | kHintComments)) return "furniture:form";
       break;

@@ -71,7 +71,7 @@ ContentChoice choose_content(PageAnalysis& page) {
     if (!scores_as_paragraph(s)) continue;
     uint32_t len = s.text.chars;
     if (len < 25) continue;
-    if (s.link_density() < 0.3f) s.good_chars += len;
+    if (s.link_density() < 0.15f) s.good_chars += len;
     float points = 1.f + float(s.text.commas) + std::min(float(len / 100), 3.f);
     int32_t ancestor = s.parent;
     for (int level = 0; ancestor >= 0 && level < 5; ++level) {
@@ -131,7 +131,15 @@ ContentChoice choose_content(PageAnalysis& page) {
   // the page's prose, widen to the nearest ancestor holding most of it.
   uint32_t page_good = stats[0].good_chars;
   if (page_good > 0 && top->good_chars * 10 < page_good * 6) {
-    while (top->parent >= 0 && top->good_chars * 10 < page_good * 8) top = &stats[top->parent];
+    // An <article>/<main> or an article-body container around the candidate bounds the widening.
+    const ElementStat* bound = nullptr;
+    for (const ElementStat* a = top; a; a = a->parent >= 0 ? &stats[a->parent] : nullptr) {
+      if (a->node->is(Tag::kArticle) || a->node->is(Tag::kMain) || (a->hints & kHintStrongContent)) {
+        bound = a;
+        break;
+      }
+    }
+    while (top != bound && top->parent >= 0 && top->good_chars * 10 < page_good * 8) top = &stats[top->parent];
     choice.rule = "scored:spread-content";
     choice.roots.push_back(top->node);
     return choice;

@@ -163,7 +163,7 @@ constexpr HintWord kHintWords[] = {
     {"advertisement", kHintBoilerplate, kAffix}, {"sponsor", kHintBoilerplate, kAffix},
     {"sponsored", kHintBoilerplate, kAffix}, {"outbrain", kHintBoilerplate, kAffix},
     {"taboola", kHintBoilerplate, kAffix}, {"popup", kHintBoilerplate, kAffix}, {"modal", kHintBoilerplate, kAffix},
-    {"byline", kHintBoilerplate, kAffix}, {"copyright", kHintBoilerplate, kAffix},
+    {"byline", kHintBoilerplate, kAffix}, {"caption", kHintBoilerplate, kAffix}, {"copyright", kHintBoilerplate, kAffix},
     {"disclaimer", kHintNegative, kAffix}, {"login", kHintBoilerplate, kAffix},
     {"print", kHintBoilerplate, kExact}, {"rating", kHintNegative, kAffix}, {"hidden", kHintBoilerplate, kExact},
 {"tags", kHintNegative, kExact}, {"tag", kHintNegative, kExact},

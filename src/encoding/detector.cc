@@ -25,6 +25,8 @@ std::optional<Encoding> encoding_from_detector_name(std::string_view name) {
   if (name.empty() || name == "ASCII") return std::nullopt;
   if (name == "MAC-CYRILLIC") return Encoding::kXMacCyrillic;
   if (name == "UHC" || name == "CP949") return Encoding::kEucKr;  // what the standard's euc-kr is
+  // The standard's gbk decoder is its gb18030 decoder; name the guess as pages label it (gb2312 -> gbk).
+  if (name == "GB18030") return Encoding::kGbk;
   auto encoding = encoding_from_label(name);
   if (encoding == Encoding::kReplacement) return std::nullopt;
   return encoding;

@@ -22,11 +22,13 @@ struct ParseLimits {
   // Depth of the stack of open elements; deeper elements are attached as children of the element at
   // the limit (their content is kept, the nesting flattened) and status.depth_limited set.
   uint32_t max_depth = 512;
-  // Nodes in the tree; past it no node is created (status.nodes_limited).
+  // Nodes in the tree; once reached, the parse stops and no further node is created (status.nodes_limited;
+  // a single token may still add its few implied nodes).
   size_t max_nodes = 8u * 1024 * 1024;
-  // Attributes kept per element; the rest are dropped (a parse status warning, not an error).
+  // Attributes kept per element (the first ones in source order); the rest are dropped without a status flag.
   uint32_t max_attributes = 1024;
-  // Wall-clock budget in milliseconds (0 = none); past it the parse stops (status.time_limited).
+  // Wall-clock budget in milliseconds (0 = none), checked every 2048 tokens; past it the parse stops and the
+  // tree built so far is kept (status.time_limited).
   uint32_t max_parse_ms = 0;
 };
 

@@ -113,6 +113,9 @@ constexpr int kEof = -1;
 // file of a million NULs costs bounded memory.
 constexpr size_t kMaxParseErrors = 65536;
 
+// Buffer capacity a reused tokenizer keeps between documents (see reset()).
+constexpr size_t kKeptBufferBytes = 1 << 20;
+
 // The states most documents spend their time in are inlined into the dispatch loop, so a transition
 // between them is a jump, not a call.
 #define PITH_HOT [[gnu::always_inline]] inline
@@ -211,6 +214,10 @@ class PieceBuffer {
     size_ = 0;
     owned_ = false;
     copy_.clear();
+  }
+  void clear_and_trim(size_t max_kept_bytes) {
+    clear();
+    if (copy_.capacity() > max_kept_bytes) std::string().swap(copy_);
   }
   [[gnu::always_inline]] void append_input(const char* p, size_t n) {
     if (!owned_) {
@@ -515,12 +522,18 @@ void Tokenizer::Impl::reset(std::string_view input, Arena& arena, std::vector<Pa
   stop_ = false;
   in_foreign_content_ = false;
   last_start_tag_ = {};
-  text_.clear();
-  tag_name_.clear();
+  // Buffers keep their capacity from document to document, up to a bound: one freak page (a 100 MB text
+  // with CRs, 100,000 attributes) must not pin its memory for the rest of the process.
+  for (PieceBuffer* b : {&text_, &tag_name_, &attr_name_, &attr_value_, &comment_, &doctype_name_, &public_id_,
+                         &system_id_})
+    b->clear_and_trim(kKeptBufferBytes);
+  if (attrs_.capacity() * sizeof(Attribute) > kKeptBufferBytes) std::vector<Attribute>().swap(attrs_);
+  if (attr_index_.capacity() * sizeof(uint32_t) > kKeptBufferBytes) std::vector<uint32_t>().swap(attr_index_);
+  if (input_stream_errors_.capacity() * sizeof(ParseError) > kKeptBufferBytes)
+    std::vector<ParseError>().swap(input_stream_errors_);
   attrs_.clear();
   attr_pending_ = false;
   attr_index_active_ = false;
-  comment_.clear();
   temp_.clear();
 }
 

@@ -7,7 +7,7 @@
 // are asked for, one extra pass over the input finds the input-stream errors (controls, noncharacters).
 // At most 65,536 errors of each kind are recorded per run (later ones are dropped: bounded memory).
 // Offsets are 32-bit: inputs must stay below 4 GiB (Limits::max_input_bytes, 256 MiB by default, sees to it).
-// Reusable across documents: buffers (attribute list, string builders) keep their capacity.
+// Reusable across documents: buffers (attribute list, string builders) keep their capacity, up to 1 MiB each.
 // Covered by tests/html/tokenizer_test.cc and tests/html/tokenizer_conformance_test.cc (html5lib suite).
 #pragma once
 

@@ -1,8 +1,9 @@
 // UTF-8: validation in place and the WHATWG UTF-8 decoder for invalid input.
 //
-// Validation skips ASCII 16 bytes at a time (SSE2 sign-bit mask; a portable 8-byte word test elsewhere)
-// and checks each multi-byte sequence against the Unicode well-formedness table (Unicode 15, table 3-7:
-// no overlongs, no surrogates, nothing above U+10FFFF). Valid input is never copied. Invalid input is
+// is_valid_utf8 checks 16 bytes at a time with SSE2 (SimdValidator below; a scalar loop elsewhere)
+// against the Unicode well-formedness table (Unicode 15, table 3-7: no overlongs, no surrogates, nothing
+// above U+10FFFF). The scalar walk (ASCII skipped 16 bytes at a time, each multi-byte sequence checked)
+// finds where invalid input goes wrong. Valid input is never copied. Invalid input is
 // decoded by copying its valid runs and replacing each "maximal subpart" of an ill-formed sequence by
 // one U+FFFD, which is what the WHATWG UTF-8 decoder does. Covered by tests/encoding/utf8_test.cc and
 // bench/encoding_bench.cc (throughput against iconv).
@@ -128,13 +129,111 @@ void decode_utf8_replacing(std::string_view bytes, Utf8Writer& out) {
   }
 }
 
+#if defined(__SSE2__)
+namespace {
+
+// Validation 16 bytes at a time with SSE2 byte compares (bytes read as signed: 0x80..0xBF are -128..-65).
+// Each lead byte says how many of the next bytes must be continuation bytes; the bytes that must be and
+// the bytes that are continuation bytes have to coincide, across block boundaries too (the needs of the
+// previous block's last three bytes are shifted in). C0, C1 and F5..FF never occur; the second byte after
+// E0, ED, F0, F4 has the narrower ranges of the well-formedness table. A zero block after the input
+// catches a sequence cut by the end.
+class SimdValidator {
+ public:
+  void block(__m128i bytes) {
+    if (_mm_movemask_epi8(bytes) == 0) {
+      errors_ = _mm_or_si128(errors_, pending_needs());
+      need1_ = need2_ = need3_ = _mm_setzero_si128();
+      previous_ = bytes;
+      return;
+    }
+    __m128i lead2 = in_range(bytes, -64, -33);  // C0..DF
+    __m128i lead3 = in_range(bytes, -32, -17);  // E0..EF
+    __m128i lead4 = in_range(bytes, -16, -12);  // F0..F4
+    __m128i need1 = _mm_or_si128(_mm_or_si128(lead2, lead3), lead4);
+    __m128i need2 = _mm_or_si128(lead3, lead4);
+    __m128i expected = _mm_or_si128(
+        _mm_or_si128(_mm_or_si128(_mm_slli_si128(need1, 1), _mm_srli_si128(need1_, 15)),
+                     _mm_or_si128(_mm_slli_si128(need2, 2), _mm_srli_si128(need2_, 14))),
+        _mm_or_si128(_mm_slli_si128(lead4, 3), _mm_srli_si128(need3_, 13)));
+    __m128i continuation = _mm_cmplt_epi8(bytes, _mm_set1_epi8(-64));
+    __m128i never = _mm_or_si128(in_range(bytes, -64, -63), in_range(bytes, -11, -1));  // C0 C1 F5..FF
+    __m128i before = _mm_or_si128(_mm_slli_si128(bytes, 1), _mm_srli_si128(previous_, 15));
+    __m128i narrow = _mm_or_si128(
+        _mm_or_si128(after(before, -32, _mm_cmplt_epi8(bytes, _mm_set1_epi8(-96))),     // E0: A0..BF
+                     after(before, -19, _mm_cmpgt_epi8(bytes, _mm_set1_epi8(-97)))),    // ED: 80..9F
+        _mm_or_si128(after(before, -16, _mm_cmplt_epi8(bytes, _mm_set1_epi8(-112))),    // F0: 90..BF
+                     after(before, -12, _mm_cmpgt_epi8(bytes, _mm_set1_epi8(-113)))));  // F4: 80..8F
+    errors_ = _mm_or_si128(errors_, _mm_or_si128(_mm_xor_si128(expected, continuation), _mm_or_si128(never, narrow)));
+    need1_ = need1;
+    need2_ = need2;
+    need3_ = lead4;
+    previous_ = bytes;
+  }
+  bool valid() const { return _mm_movemask_epi8(errors_) == 0; }
+  // An ASCII run needs no work once the previous block left no sequence open.
+  bool skip_if_ascii(__m128i any_bytes_or) {
+    if (_mm_movemask_epi8(any_bytes_or) != 0 || _mm_movemask_epi8(pending_needs()) != 0) return false;
+    need1_ = need2_ = need3_ = previous_ = _mm_setzero_si128();
+    return true;
+  }
+  bool finish() {
+    block(_mm_setzero_si128());
+    return valid();
+  }
+
+ private:
+  static __m128i in_range(__m128i v, int8_t low, int8_t high) {
+    return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(low - 1))),
+                         _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(high + 1))));
+  }
+  static __m128i after(__m128i before, int8_t lead, __m128i condition) {
+    return _mm_and_si128(_mm_cmpeq_epi8(before, _mm_set1_epi8(lead)), condition);
+  }
+  __m128i pending_needs() const {
+    return _mm_or_si128(_mm_or_si128(_mm_srli_si128(need1_, 15), _mm_srli_si128(need2_, 14)),
+                        _mm_srli_si128(need3_, 13));
+  }
+
+  __m128i errors_ = _mm_setzero_si128();
+  __m128i need1_ = _mm_setzero_si128(), need2_ = _mm_setzero_si128(), need3_ = _mm_setzero_si128();
+  __m128i previous_ = _mm_setzero_si128();
+};
+
+}  // namespace
+#endif
+
 }  // namespace pith::detail
 
 namespace pith {
 
 bool is_valid_utf8(std::string_view bytes) {
-  return detail::valid_prefix_length(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()) ==
-         bytes.size();
+  const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
+#if defined(__SSE2__)
+  detail::SimdValidator validator;
+  size_t i = 0;
+  for (; i + 64 <= bytes.size(); i += 64) {
+    __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+    __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i + 16));
+    __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i + 32));
+    __m128i d = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i + 48));
+    if (validator.skip_if_ascii(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d)))) continue;
+    validator.block(a);
+    validator.block(b);
+    validator.block(c);
+    validator.block(d);
+    if (!validator.valid()) return false;  // checked per 64 bytes: invalid pages stop early
+  }
+  for (; i + 16 <= bytes.size(); i += 16) validator.block(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i)));
+  if (i < bytes.size()) {
+    alignas(16) uint8_t tail[16] = {};
+    std::memcpy(tail, data + i, bytes.size() - i);
+    validator.block(_mm_load_si128(reinterpret_cast<const __m128i*>(tail)));
+  }
+  return validator.finish();
+#else
+  return detail::valid_prefix_length(data, bytes.size()) == bytes.size();
+#endif
 }
 
 }  // namespace pith

@@ -1,6 +1,7 @@
 // UTF-8: validation (well-formedness table), decoding in place, and U+FFFD per maximal subpart.
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
 #include "pith/encoding.h"
@@ -67,6 +68,47 @@ TEST(Utf8, SequenceCutAtTheEndIsOneReplacement) {
   EXPECT_EQ(n, 1u);
   EXPECT_EQ(decode_utf8("ok\xF0\x9F\x98", &n), "ok\xEF\xBF\xBD");
   EXPECT_EQ(n, 1u);
+}
+
+
+// A plain transcription of the well-formedness table, to check the SIMD validator against.
+bool reference_valid(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+    unsigned char c = b(i);
+    size_t n;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c < 0x80) n = 0;
+    else if (c >= 0xC2 && c <= 0xDF) n = 1;
+    else if (c >= 0xE0 && c <= 0xEF) n = 2, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+    else if (c >= 0xF0 && c <= 0xF4) n = 3, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+    else return false;
+    if (i + n >= s.size() + (n == 0 ? 1 : 0) && n > 0) return false;
+    for (size_t k = 1; k <= n; ++k) {
+      unsigned char d = b(i + k);
+      if (d < (k == 1 ? lo : 0x80) || d > (k == 1 ? hi : 0xBF)) return false;
+    }
+    i += n + 1;
+  }
+  return true;
+}
+
+TEST(Utf8, SimdValidatorAgreesWithTheTableOnRandomInput) {
+  std::mt19937 rng(12345);
+  const char* pieces[] = {"a", "<p>", "\xC3\xA9", "\xE4\xB8\xAD", "\xF0\x9F\x98\x80", "\xED\x9F\xBF", "\xF4\x8F\xBF\xBF",
+                          "\xE0\xA0\x80", "\xEF\xBF\xBD", "0123456789abcdef0123456789abcdef"};
+  size_t invalid = 0;
+  for (int round = 0; round < 200000; ++round) {
+    std::string s;
+    size_t parts = rng() % 40;
+    for (size_t k = 0; k < parts; ++k) s += pieces[rng() % std::size(pieces)];
+    if (!s.empty() && rng() % 2) s[rng() % s.size()] = static_cast<char>(rng());  // one random byte
+    if (!s.empty() && rng() % 4 == 0) s.resize(rng() % s.size());                 // cut anywhere
+    bool expected = reference_valid(s);
+    invalid += !expected;
+    ASSERT_EQ(is_valid_utf8(s), expected) << round;
+  }
+  EXPECT_GT(invalid, 10000u);  // both outcomes well exercised
 }
 
 }  // namespace

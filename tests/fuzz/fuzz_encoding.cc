@@ -1,6 +1,7 @@
 // libFuzzer target for the encoding stage: sniffs the input (with and without spec_only, with a
 // transport label taken from the input), then decodes it with the sniffed encoding and with one chosen by
-// the first byte. Checks that every output is valid UTF-8 and that valid UTF-8 is returned uncopied.
+// the first byte. Checks that every output is valid UTF-8, that valid UTF-8 is returned uncopied, and that
+// the SIMD validator and the scalar UTF-8 decoder agree.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -23,5 +24,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view out = decoder.decode(bytes, chosen);
   if (!pith::is_valid_utf8(out)) std::abort();
   if (chosen == pith::Encoding::kUtf8 && pith::is_valid_utf8(bytes) && !decoder.borrowed_input()) std::abort();
+  // The SIMD validator against the scalar decoder: input it rejects must hold an error the decoder finds.
+  if (!pith::is_valid_utf8(bytes)) {
+    (void)decoder.decode(bytes, pith::Encoding::kUtf8);
+    if (decoder.replacements() == 0) std::abort();
+  }
   return 0;
 }

@@ -94,6 +94,7 @@ Result Extractor::extract_document(const Document& doc) {
     cseg.title.clear();
     detail::segment_blocks(page, page.comment_roots(), cseg, r.comments_, nullptr);
   }
+  if (r.meta_.language.empty()) r.meta_.language = detail::language_from_script(r.text());
   if (r.blocks_.empty()) {
     r.status.empty = true;
     r.status.warnings.push_back("no main content found");

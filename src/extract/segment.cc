@@ -73,6 +73,32 @@ std::string normalise_for_compare(std::string_view s) {
   return out;
 }
 
+// Lines of a block (from <br>) trimmed, empty lines (<br><br>) dropped.
+std::string tidy_lines(const std::string& text) {
+  std::string out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string_view line = trim(std::string_view(text).substr(start, end - start));
+    if (!line.empty()) {
+      if (!out.empty()) out.push_back('\n');
+      out.append(line);
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+// "Home > News > Politics": two or more trail separators between short items.
+bool is_breadcrumb_trail(std::string_view text) {
+  int separators = 0;
+  for (std::string_view sep : {" > ", " \xc2\xbb ", " \xe2\x80\xba ", " / "}) {
+    for (size_t pos = text.find(sep); pos != std::string_view::npos; pos = text.find(sep, pos + 1)) ++separators;
+  }
+  return separators >= 2 && count_text(text).stops == 0;
+}
+
 void escape_markdown(std::string& out, std::string_view text) {
   for (char c : text) {
     switch (c) {
@@ -159,7 +185,9 @@ void Segmenter::text(std::string_view data) {
 }
 
 void Segmenter::flush() {
-  std::string text(pre_depth_ || cur_.kind == BlockKind::kPre ? cur_.text : std::string(trim(cur_.text)));
+  bool preformatted = pre_depth_ || cur_.kind == BlockKind::kPre;
+  std::string text(preformatted ? cur_.text : std::string(trim(cur_.text)));
+  if (!preformatted) text = tidy_lines(text);
   while (!text.empty() && text.back() == '\n') text.pop_back();
   TextCounts c = count_text(text);
   const char* rule = "kept";
@@ -167,6 +195,10 @@ void Segmenter::flush() {
   if (keep && cur_.kind == BlockKind::kHeading && !title_key_.empty() && normalise_for_compare(text) == title_key_) {
     keep = false;
     rule = "drop:headline-is-title";
+  }
+  if (keep && c.chars < 150 && is_breadcrumb_trail(text)) {
+    keep = false;
+    rule = "drop:breadcrumb-trail";
   }
   float ld = c.chars ? float(cur_link_chars_) / float(c.chars) : 0.f;
   if (keep && cur_.kind != BlockKind::kTableRow && ld > 0.6f && c.chars < 400) {

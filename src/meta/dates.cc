@@ -6,7 +6,10 @@
 #include <regex>
 #include <string>
 
+#include "extract/text_util.h"
 #include "meta/meta.h"
+
+#include <algorithm>
 
 namespace pith::detail {
 namespace {
@@ -116,6 +119,36 @@ std::string date_from_url(std::string_view url) {
   if (std::regex_search(s, m, patterns().url)) {
     return format_date(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]));
   }
+  return {};
+}
+
+std::string language_from_script(std::string_view text) {
+  size_t hangul = 0, kana = 0, han = 0, thai = 0, greek = 0, hebrew = 0, armenian = 0, georgian = 0, letters = 0;
+  size_t limit = std::min<size_t>(text.size(), 20000);
+  for (size_t i = 0; i < limit;) {
+    char32_t cp;
+    i += decode_utf8(text, i, cp);
+    if (cp < 0x41) continue;
+    ++letters;
+    if ((cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F)) ++hangul;
+    else if (cp >= 0x3040 && cp <= 0x30FF) ++kana;
+    else if (cp >= 0x4E00 && cp <= 0x9FFF) ++han;
+    else if (cp >= 0x0E00 && cp <= 0x0E7F) ++thai;
+    else if (cp >= 0x0370 && cp <= 0x03FF) ++greek;
+    else if (cp >= 0x0590 && cp <= 0x05FF) ++hebrew;
+    else if (cp >= 0x0530 && cp <= 0x058F) ++armenian;
+    else if (cp >= 0x10A0 && cp <= 0x10FF) ++georgian;
+  }
+  if (letters == 0) return {};
+  auto major = [&](size_t n) { return n * 10 >= letters * 4; };
+  if (major(hangul)) return "ko";
+  if (kana * 20 >= letters && major(kana + han)) return "ja";
+  if (major(han)) return "zh";
+  if (major(thai)) return "th";
+  if (major(greek)) return "el";
+  if (major(hebrew)) return "he";
+  if (major(armenian)) return "hy";
+  if (major(georgian)) return "ka";
   return {};
 }
 

@@ -98,12 +98,19 @@ void visit_jsonld(const nlohmann::json& node, JsonLdFields& f, int depth) {
 }
 
 std::string strip_byline_prefix(std::string s) {
-  std::string low = lower_ascii(s.substr(0, 8));
-  for (const char* p : {"by ", "von ", "par ", "por ", "door ", "di ", "written by "}) {
-    std::string_view pre(p);
-    if (lower_ascii(s.substr(0, pre.size())) == pre) return clean(s.substr(pre.size()));
+  for (std::string_view prefix : {"by ", "von ", "par ", "por ", "door ", "di ", "written by "}) {
+    if (s.size() > prefix.size() && lower_ascii(s.substr(0, prefix.size())) == prefix) {
+      s = clean(std::string_view(s).substr(prefix.size()));
+      break;
+    }
   }
-  (void)low;
+  // Korean and Japanese/Chinese "reporter" after the name.
+  for (std::string_view suffix : {"\xea\xb8\xb0\xec\x9e\x90", "\xe8\xa8\x98\xe8\x80\x85"}) {
+    if (s.size() > suffix.size() + 2 && std::string_view(s).substr(s.size() - suffix.size()) == suffix) {
+      s = clean(std::string_view(s).substr(0, s.size() - suffix.size()));
+      break;
+    }
+  }
   return s;
 }
 
@@ -188,6 +195,7 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
           std::string cls = lower_ascii(std::string(n->attr(Attr::kClass)) + " " + std::string(n->attr(Attr::kId)));
           if (cls.find("date") != std::string::npos || cls.find("time") != std::string::npos ||
               cls.find("publish") != std::string::npos || cls.find("posted") != std::string::npos ||
+              cls.find("byline") != std::string::npos || cls.find("info") != std::string::npos ||
               cls.find("meta") != std::string::npos) {
             ++date_probes;
             std::string t = collapsed_text(n);

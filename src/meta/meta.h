@@ -22,4 +22,8 @@ std::string date_from_url(std::string_view url);
 // "Name | Site" -> "Name": the title without a site suffix or prefix (using `sitename` when known).
 std::string strip_site_from_title(std::string_view title, std::string_view sitename);
 
+// The language of `text` when its script alone tells it (Hangul -> ko, kana -> ja, Han -> zh, Thai,
+// Greek, Hebrew, Armenian, Georgian); empty otherwise.
+std::string language_from_script(std::string_view text);
+
 }  // namespace pith::detail

@@ -152,6 +152,7 @@ SinkResult TreeBuilder::process(const Token& token) {
   }
   if (!stop_) {
     Token t = token;
+    token_offset_ = token.offset;
     bool skip = false;
     if (skip_next_newline_) {
       skip_next_newline_ = false;
@@ -298,6 +299,7 @@ void TreeBuilder::insert_characters(std::string_view data) {
     return;
   }
   Node* text = doc_->create_text(data);
+  text->source_offset = token_offset_;
   insert_node_at(place, text);
 }
 

@@ -176,6 +176,7 @@ class TreeBuilder final : public TokenSink {
   bool skip_next_newline_ = false;   // a newline right after <pre>, <listing>, <textarea> is dropped
   TokenizerSwitch next_state_ = TokenizerSwitch::kNone;
   bool stop_ = false;
+  uint32_t token_offset_ = 0;  // offset of the token being processed (source_offset of new text nodes)
   uint32_t tokens_until_clock_ = 0;
   std::chrono::steady_clock::time_point deadline_;
 };

@@ -59,6 +59,17 @@ TEST(Parser, ImpliedHtmlHeadBody) {
             "| <html>\n|   <head>\n|   <body>\n|     <ul>\n|       <li>\n|         \"a\"\n|       <li>\n|         \"b\"\n");
 }
 
+TEST(Parser, NodesRecordTheirSourceOffsets) {
+  HtmlParser parser;
+  Document& doc = parser.parse("<p>hello <i>there</i></p>");
+  Node* p = pith::find_first(doc.root(), pith::Tag::kP);
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->source_offset, 0u);
+  ASSERT_NE(p->first_child, nullptr);
+  EXPECT_EQ(p->first_child->source_offset, 3u);
+  EXPECT_EQ(pith::find_first(doc.root(), pith::Tag::kI)->source_offset, 9u);
+}
+
 TEST(Parser, MisnestedFormattingUsesAdoptionAgency) {
   HtmlParser parser;
   EXPECT_EQ(dump(parser, "<b>1<p>2</b>3</p>"),

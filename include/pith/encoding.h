@@ -95,7 +95,7 @@ struct SniffOptions {
   // the bytes contradict it: (a) a declared single-byte encoding, but the bytes are valid UTF-8 holding
   // multi-byte sequences -> utf-8; (b) a declared utf-8 or legacy multi-byte encoding that gives at least
   // 4 errors and at least 1 error per 100 non-ASCII bytes, while the detector names another encoding that
-  // gives less than 1 per 100 -> the detector's. Both look at the first detector_bytes. Declared
+  // gives less than 1 per 100 -> the detector's. Declared
   // single-byte encodings are never replaced by a multi-byte guess (Latin text often decodes "cleanly" as
   // GBK). The result's source is then kDetector and overridden_declaration says what was declared.
   bool fix_declared_but_wrong = true;
@@ -103,7 +103,8 @@ struct SniffOptions {
   size_t prescan_bytes = 1024;
   // Without spec_only: the prescan goes on up to this many bytes while it is still in the <head>.
   size_t head_scan_bytes = 64 * 1024;
-  // Bytes the detector and the declared-but-wrong checks look at.
+  // Bytes uchardet and the declared-but-wrong error counts look at, from shortly before the first
+  // non-ASCII byte (the UTF-8 validity checks take the whole page: they run near memory speed).
   size_t detector_bytes = 256 * 1024;
 };
 

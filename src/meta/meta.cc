@@ -7,6 +7,7 @@
 // then visible dates near the top of the page. Covered by tests/meta/meta_test.cc.
 #include "meta/meta.h"
 
+#include <cctype>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
@@ -31,6 +32,53 @@ std::string clean(std::string_view s) {
 }
 
 std::string collapsed_text(const Node* n) { return clean(text_content(n)); }
+
+// Attribute and JSON-LD values are often escaped twice ("&amp;#8217;") or carry markup ("<p>..."): decode
+// what is left of character references and drop tags, so no field shows debris.
+std::string clean_value(std::string_view raw) {
+  std::string out;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    char c = raw[i];
+    if (c == '<' && i + 1 < raw.size() && (std::isalpha(static_cast<unsigned char>(raw[i + 1])) || raw[i + 1] == '/')) {
+      size_t close = raw.find('>', i);
+      if (close != std::string_view::npos) {
+        out.push_back(' ');
+        i = close;
+        continue;
+      }
+    }
+    if (c == '&') {
+      size_t semi = raw.find(';', i);
+      if (semi != std::string_view::npos && semi - i <= 10) {
+        std::string_view ref = raw.substr(i + 1, semi - i - 1);
+        char32_t cp = 0;
+        if (ref == "amp") cp = '&';
+        else if (ref == "nbsp") cp = ' ';
+        else if (ref == "quot") cp = '"';
+        else if (ref == "apos") cp = '\'';
+        else if (ref == "lt") cp = '<';
+        else if (ref == "gt") cp = '>';
+        else if (ref.size() > 1 && ref[0] == '#') {
+          bool hex = ref[1] == 'x' || ref[1] == 'X';
+          std::string digits(ref.substr(hex ? 2 : 1));
+          if (!digits.empty() && digits.size() <= 6 &&
+              digits.find_first_not_of(hex ? "0123456789abcdefABCDEF" : "0123456789") == std::string::npos) {
+            cp = static_cast<char32_t>(std::stoul(digits, nullptr, hex ? 16 : 10));
+          }
+        }
+        if (cp != 0 && cp < 0x110000 && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+          append_utf8(out, cp);
+          i = semi;
+          continue;
+        }
+      }
+    }
+    out.push_back(c);
+  }
+  // "&amp;#8217;" decodes in two rounds.
+  if (out.find('&') != std::string::npos && out != raw) return clean_value(out);
+  return clean(out);
+}
 
 struct JsonLdFields {
   std::string headline, author, date, modified, publisher, description, image, section, keywords, type;
@@ -78,7 +126,7 @@ void visit_jsonld(const nlohmann::json& node, JsonLdFields& f, int depth) {
     auto it = node.find(key);
     if (it == node.end()) return;
     std::string v = json_string(*it);
-    if (!v.empty() && (field.empty() || stronger)) field = clean(v);
+    if (!v.empty() && (field.empty() || stronger)) field = clean_value(v);
   };
   take(f.headline, "headline");
   if (type != "WebPage") take(f.headline, "name");
@@ -91,9 +139,9 @@ void visit_jsonld(const nlohmann::json& node, JsonLdFields& f, int depth) {
   take(f.keywords, "keywords");
   if (auto it = node.find("author"); it != node.end() && (f.author.empty() || stronger)) {
     std::string a = json_string(*it);
-    if (!a.empty() && a.find("://") == std::string::npos) f.author = clean(a);
+    if (!a.empty() && a.find("://") == std::string::npos) f.author = clean_value(a);
   }
-  if (auto it = node.find("publisher"); it != node.end() && f.publisher.empty()) f.publisher = json_string(*it);
+  if (auto it = node.find("publisher"); it != node.end() && f.publisher.empty()) f.publisher = clean_value(json_string(*it));
   if (stronger) f.type = type;
 }
 
@@ -163,7 +211,7 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
         if (key.empty()) key = n->attr(Attr::kItemprop);
         if (key.empty()) key = n->attr(Attr::kHttpEquiv);
         std::string_view content = n->attr(Attr::kContent);
-        if (!key.empty() && !content.empty()) metas.emplace(lower_ascii(key), clean(content));
+        if (!key.empty() && !content.empty()) metas.emplace(lower_ascii(key), clean_value(content));
         break;
       }
       case Tag::kScript:
@@ -254,7 +302,8 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
   if (meta.date.empty() && !page_url.empty()) meta.date = date_from_url(page_url);
   if (meta.date.empty()) meta.date = visible_date;
   if (meta.date.empty()) meta.date = parse_date(ld.modified.empty() ? m("article:modified_time") : ld.modified);
-  meta.description = first({m("og:description"), m("description"), ld.description, m("twitter:description")});
+  // <meta name=description> first: og:description is more often cut short ("The de").
+  meta.description = first({m("description"), m("og:description"), ld.description, m("twitter:description")});
   meta.image = first({m("og:image"), m("twitter:image"), ld.image});
   if (const Node* html = doc.html_element()) meta.language = std::string(html->attr(Attr::kLang));
   if (meta.language.empty()) meta.language = first({m("content-language"), m("og:locale"), m("language")});

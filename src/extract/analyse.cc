@@ -84,7 +84,7 @@ void PageAnalysis::analyse(const Node* root, bool keep_comments) {
   for (const auto& [node, rule] : candidates) {
     const ElementStat* s = stat(node);
     bool comments = std::string_view(rule) == "soft:comments";
-    bool content_like = s && !comments && s->text.chars * 4 >= page_chars && s->link_density() < 0.3f &&
+    bool content_like = s && !comments && s->text.chars * 8 >= page_chars && s->link_density() < 0.3f &&
                         s->text.chars >= 500;
     if (content_like) soft_kept_.emplace(node, rule);
   }

@@ -165,7 +165,7 @@ constexpr HintWord kHintWords[] = {
     {"taboola", kHintBoilerplate, kAffix}, {"popup", kHintBoilerplate, kAffix}, {"modal", kHintBoilerplate, kAffix},
     {"byline", kHintBoilerplate, kAffix}, {"caption", kHintBoilerplate, kAffix}, {"copyright", kHintBoilerplate, kAffix},
     {"disclaimer", kHintNegative, kAffix}, {"login", kHintBoilerplate, kAffix},
-    {"print", kHintBoilerplate, kExact}, {"rating", kHintNegative, kAffix}, {"hidden", kHintBoilerplate, kExact},
+    {"print", kHintBoilerplate, kExact}, {"rating", kHintNegative, kAffix},
 {"tags", kHintNegative, kExact}, {"tag", kHintNegative, kExact},
     {"meta", kHintNegative, kExact}, {"author", kHintNegative, kAffix}, {"header", kHintNegative, kAffix},
     {"shopping", kHintNegative, kAffix}, {"aside", kHintBoilerplate, kExact}, {"most", kHintNegative, kExact},

@@ -46,7 +46,13 @@ const char* prune_rule(const Node* e, uint8_t hints) {
     case Tag::kNav: return "furniture:nav";
     case Tag::kAside: return "furniture:aside";
     case Tag::kFooter: return "furniture:footer";
-    case Tag::kHeader: return "furniture:header";
+    case Tag::kHeader: {
+      // A page header is furniture; a header inside <main>/<article> introduces the content.
+      for (const Node* a = e->parent; a; a = a->parent) {
+        if (a->is(Tag::kMain) || a->is(Tag::kArticle)) return nullptr;
+      }
+      return "furniture:header";
+    }
     case Tag::kFigcaption: return "furniture:caption";
     case Tag::kForm:
       if (hints & (kHintBoilerplate | kHintComments)) return "furniture:form";

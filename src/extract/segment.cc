@@ -136,7 +136,8 @@ class Segmenter {
   const Node* cur_node_ = nullptr;
   bool pending_space_ = false;
   uint32_t cur_link_chars_ = 0;
-  uint32_t link_depth_ = 0, pre_depth_ = 0, quote_depth_ = 0, list_depth_ = 0;
+  // Blocks (headings, paragraphs) inside a link are a card made clickable: read as text, not a label.
+  uint32_t link_depth_ = 0, blocks_in_link_ = 0, pre_depth_ = 0, quote_depth_ = 0, list_depth_ = 0;
   std::vector<bool> ordered_stack_;
   const Node* data_table_ = nullptr;
   bool row_started_ = false, next_row_new_table_ = false;
@@ -180,7 +181,7 @@ void Segmenter::text(std::string_view data) {
     append_collapsed(cur_.text, data, pending_space_);
     std::string_view added(cur_.text.data() + before, cur_.text.size() - before);
     escape_markdown(cur_.markdown, added);
-    if (link_depth_) cur_link_chars_ += count_text(added).chars;
+    if (link_depth_ && !blocks_in_link_) cur_link_chars_ += count_text(added).chars;
   }
 }
 
@@ -320,6 +321,7 @@ void Segmenter::run(const Node* root) {
       if (is_block_level(n) || n->is(Tag::kPre)) {
         flush();
         cur_node_ = n;
+        if (link_depth_) ++blocks_in_link_;
         if (n->is(Tag::kUl) || n->is(Tag::kOl)) {
           ++list_depth_;
           ordered_stack_.push_back(n->is(Tag::kOl));
@@ -356,6 +358,7 @@ void Segmenter::run(const Node* root) {
     }
     if (n->is(Tag::kA)) {
       if (link_depth_) --link_depth_;
+      if (!link_depth_) blocks_in_link_ = 0;
       if (options_.links && n->has_attr(Attr::kHref)) {
         cur_.markdown.append("](").append(n->attr(Attr::kHref)).append(")");
       }
@@ -367,6 +370,7 @@ void Segmenter::run(const Node* root) {
     if (is_block_level(n) || n->is(Tag::kPre)) {
       if (n->is(Tag::kPre)) cur_.kind = BlockKind::kPre;
       flush();
+      if (blocks_in_link_) --blocks_in_link_;
       if (n->is(Tag::kUl) || n->is(Tag::kOl)) {
         if (list_depth_) --list_depth_;
         if (!ordered_stack_.empty()) ordered_stack_.pop_back();

@@ -6,6 +6,8 @@
 
 #include <array>
 #include <cstring>
+#include <string>
+#include <unordered_map>
 
 namespace pith::detail {
 
@@ -137,7 +139,7 @@ namespace {
 
 enum Match : uint8_t { kExact, kAffix };
 struct HintWord {
-  const char* word;
+  std::string_view word;
   uint8_t hint;
   Match match;
 };
@@ -185,9 +187,10 @@ constexpr HintWord kHintWords[] = {
 };
 
 bool token_matches(std::string_view token, const HintWord& w) {
-  size_t n = std::strlen(w.word);
+  size_t n = w.word.size();
   if (token.size() == n) return token == w.word;
   if (w.match != kAffix || n < 5 || token.size() < n) return false;
+  if (token[0] != w.word[0] && token[token.size() - n] != w.word[0]) return false;
   return token.substr(0, n) == w.word || token.substr(token.size() - n) == w.word;
 }
 
@@ -219,10 +222,24 @@ uint8_t hints_of(std::string_view value) {
   return hints;
 }
 
+// Class strings repeat within and across pages of a site: memoise per thread, bounded.
+uint8_t cached_hints_of(std::string_view value) {
+  if (value.empty()) return 0;
+  thread_local std::unordered_map<std::string, uint8_t> cache;
+  thread_local std::string key;
+  key.assign(value);
+  auto it = cache.find(key);
+  if (it != cache.end()) return it->second;
+  if (cache.size() > 8192) cache.clear();
+  uint8_t hints = hints_of(value);
+  cache.emplace(key, hints);
+  return hints;
+}
+
 }  // namespace
 
 uint8_t class_hints(const Node* element) {
-  uint8_t hints = hints_of(element->attr(Attr::kClass)) | hints_of(element->attr(Attr::kId));
+  uint8_t hints = cached_hints_of(element->attr(Attr::kClass)) | cached_hints_of(element->attr(Attr::kId));
   std::string_view itemprop = element->attr(Attr::kItemprop);
   if (itemprop == "articleBody" || itemprop == "text" || itemprop == "reviewBody") {
     hints |= kHintStrongContent | kHintPositive;

@@ -190,6 +190,40 @@ const char* find_name_end(const char* p, const char* end) {
   return p;
 }
 
+// The first byte in [p, end) that can start an input-stream error: a C0 control other than NUL and
+// ASCII whitespace, U+007F, or a UTF-8 lead byte whose sequences include controls, surrogates or
+// noncharacters (0xC2: U+0080-009F, 0xED: surrogates, 0xEF: U+FDD0-FDEF and U+FFFE/F, 0xF0-0xF4: the
+// other planes' noncharacters). Continuation bytes never match, so a hit is always a sequence start in
+// valid input; clean text (ASCII and most CJK) is skipped 16 bytes at a time.
+const unsigned char* find_input_stream_error_candidate(const unsigned char* p, const unsigned char* end) {
+#if defined(__SSE2__)
+  const __m128i below_space = _mm_set1_epi8(0x1F), f0 = _mm_set1_epi8(static_cast<char>(0xF0));
+  while (end - p >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(v, below_space), below_space);
+    const __m128i allowed = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_setzero_si128()), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\f'))),
+                     _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
+    const __m128i leads = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)), _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC2)))),
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xED))),
+                                  _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xEF)))),
+                     _mm_cmpeq_epi8(_mm_max_epu8(v, f0), v)));
+    const __m128i hits = _mm_or_si128(_mm_andnot_si128(allowed, control), leads);
+    if (const int mask = _mm_movemask_epi8(hits)) return p + __builtin_ctz(static_cast<unsigned>(mask));
+    p += 16;
+  }
+#endif
+  for (; p < end; ++p) {
+    const unsigned char c = *p;
+    if ((c < 0x20 && c != 0 && c != '\t' && c != '\n' && c != '\f' && c != '\r') || c == 0x7F || c == 0xC2 ||
+        c == 0xED || c == 0xEF || c >= 0xF0)
+      return p;
+  }
+  return p;
+}
+
 template <uint8_t kClass>
 const char* skip_run(const char* p, const char* end) {
   while (p < end && !(kRunEnds[static_cast<unsigned char>(*p)] & kClass)) ++p;
@@ -734,12 +768,10 @@ void Tokenizer::Impl::scan_input_stream_errors() {
   input_stream_errors_.clear();
   const auto* p = reinterpret_cast<const unsigned char*>(begin_);
   const auto* end = reinterpret_cast<const unsigned char*>(end_);
-  while (p < end && input_stream_errors_.size() < kMaxParseErrors) {
+  while (input_stream_errors_.size() < kMaxParseErrors) {
+    p = find_input_stream_error_candidate(p, end);
+    if (p == end) break;
     const unsigned char c = *p;
-    if (c >= 0x20 && c < 0x7F) {
-      ++p;
-      continue;
-    }
     const char* at = reinterpret_cast<const char*>(p);
     if (c < 0x80) {
       // C0 controls other than NUL (its own error, per state) and ASCII whitespace; U+007F DELETE.

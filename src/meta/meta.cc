@@ -199,10 +199,17 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
   std::unordered_map<std::string, std::string> metas;  // lower-case name/property -> first content
   JsonLdFields ld;
   std::string h1, rel_author, byline, time_date, canonical, title_tag;
-  std::string visible_date;
+  std::string visible_date, near_headline;
   int h1_count = 0, date_probes = 0;
   const Node* root = doc.root();
   for (const Node* n = root ? next_in_preorder(root, root) : nullptr; n; n = next_in_preorder(n, root)) {
+    // Text right after the headline, where pages print their date ("June 12, 2025").
+    if (n->is_text() && h1_count > 0 && near_headline.size() < 1200 && n->parent &&
+        !n->parent->is(Tag::kScript) && !n->parent->is(Tag::kStyle)) {
+      bool space = true;
+      append_collapsed(near_headline, n->data, space);
+      near_headline.push_back(' ');
+    }
     if (!n->is_element() || n->ns != Namespace::kHtml) continue;
     switch (n->tag) {
       case Tag::kMeta: {
@@ -294,13 +301,17 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
   std::string meta_date = first({ld.date, m("article:published_time"), m("og:published_time"),
                                  m("datepublished"), m("date"), m("dc.date"), m("dc.date.issued"),
                                  m("citation_publication_date"), m("pubdate"), m("publish-date"),
-                                 m("parsely-pub-date"), m("sailthru.date"), m("article.published")});
+                                 m("parsely-pub-date"), m("sailthru.date"), m("article.published"),
+                                 m("published"), m("publishdate"), m("publish_date"), m("article:published")});
   meta.date = parse_date(meta_date);
   if (meta.date.empty()) meta.date = time_date;
   meta.url = first({canonical, m("og:url"), std::string(page_url)});
   if (meta.date.empty()) meta.date = date_from_url(meta.url);
   if (meta.date.empty() && !page_url.empty()) meta.date = date_from_url(page_url);
   if (meta.date.empty()) meta.date = visible_date;
+  for (size_t at = 0; meta.date.empty() && at < near_headline.size(); at += 300) {
+    meta.date = parse_date(std::string_view(near_headline).substr(at, 400));
+  }
   if (meta.date.empty()) meta.date = parse_date(ld.modified.empty() ? m("article:modified_time") : ld.modified);
   // <meta name=description> first: og:description is more often cut short ("The de").
   meta.description = first({m("description"), m("og:description"), ld.description, m("twitter:description")});

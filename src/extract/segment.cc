@@ -24,7 +24,7 @@ const char* clean_rule(const ElementStat& s, uint32_t root_chars) {
   int weight = 0;
   if (s.hints & kHintPositive) weight += 25;
   if (s.hints & (kHintNegative | kHintBoilerplate | kHintComments)) weight -= 25;
-  if (weight + (s.scored ? s.score : 0.f) < 0) return "clean:negative-evidence";
+  if (weight < 0 && weight + (s.scored ? s.score : 0.f) < 0) return "clean:negative-evidence";
   if (s.text.commas >= 10) return nullptr;
   float ld = s.link_density();
   if ((weight < 25 && ld > 0.33f) || ld > 0.5f) return "clean:link-dense";
@@ -312,7 +312,15 @@ void Segmenter::run(const Node* root) {
       }
       if (n->is(Tag::kA)) {
         ++link_depth_;
-        if (options_.links && n->has_attr(Attr::kHref)) cur_.markdown.append("[");
+        if (options_.links && n->has_attr(Attr::kHref)) {
+          // The space before the link goes outside its brackets.
+          if (pending_space_ && !cur_.text.empty() && cur_.text.back() != ' ' && cur_.text.back() != '\n') {
+            cur_.text.push_back(' ');
+            cur_.markdown.push_back(' ');
+          }
+          pending_space_ = false;
+          cur_.markdown.append("[");
+        }
         continue;
       }
       if (n->is(Tag::kStrong) || n->is(Tag::kB)) cur_.markdown.append("**");

@@ -134,7 +134,9 @@ ContentChoice choose_content(PageAnalysis& page) {
     // An <article>/<main> or an article-body container around the candidate bounds the widening.
     const ElementStat* bound = nullptr;
     for (const ElementStat* a = top; a; a = a->parent >= 0 ? &stats[a->parent] : nullptr) {
-      if (a->node->is(Tag::kArticle) || a->node->is(Tag::kMain) || (a->hints & kHintStrongContent)) {
+      bool container = a->node->is(Tag::kArticle) || a->node->is(Tag::kMain) || (a->hints & kHintStrongContent);
+      // A card's <article> in a list of cards holds little of the page's prose: no bound.
+      if (container && a->good_chars * 4 >= page_good) {
         bound = a;
         break;
       }

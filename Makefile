@@ -9,6 +9,8 @@ SAN_BUILD  ?= build-san
 FUZZ_SECONDS ?= 60
 CMAKE_FLAGS ?=
 JOBS       ?= $(shell nproc)
+# Lets a fresh clone elsewhere (CI) reuse this machine's ccache entries.
+export CCACHE_BASEDIR := $(CURDIR)
 
 .PHONY: all deps build build-san test test-release test-san fuzz demo bench clean
 

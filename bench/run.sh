@@ -12,3 +12,16 @@ data=$(bash "$(dirname "$0")/../scripts/unpack-datasets.sh" "$shared" "$build/be
 
 echo "== HTML parse throughput: pith vs libgumbo (all dev-set pages)"
 "$build/bench/parse_bench" --rounds 5 "$data"/*/html
+
+echo
+echo "== Extraction throughput: pith (decode + parse + extract + text) vs libgumbo parse"
+"$build/bench/extract_bench" --rounds 3 "$data/scrapinghub_aeb" "$data/wcxb-dev" "$data/cleaneval-dev" \
+  "$data/readability" "$data/zh_wce_immortal_autumn" "$data/trafilatura_eval"
+
+echo
+echo "== Encoding: UTF-8 validation and GBK/EUC-KR decoding vs iconv"
+"$build/bench/encoding_bench" --data "$data" --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
+
+echo
+echo "== WARC: pith vs zcat on a Common-Crawl-like .warc.gz, and 1 -> 2 thread scaling"
+bash "$(dirname "$0")/warc_bench.sh" "$build" wcxb-dev 3

@@ -14,24 +14,12 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/input.h"
 #include "pith/encoding.h"
 
 namespace pith::cli {
 
 namespace {
-
-bool read_whole_file(const std::string& path, std::string& out) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    out = ss.str();
-    return true;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return !in.bad();
-}
 
 }  // namespace
 
@@ -58,7 +46,7 @@ void add_encoding_command(CLI::App& app, int& exit_code) {
     std::string bytes;
     std::string line;
     for (const std::string& path : args->files) {
-      if (!read_whole_file(path, bytes)) {
+      if (!read_input(path, bytes)) {
         std::fprintf(stderr, "pith encoding: cannot read %s\n", path.c_str());
         exit_code = 1;
         continue;

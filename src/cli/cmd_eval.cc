@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/input.h"
 #include "extract/score.h"
 #include "pith/extract.h"
 
@@ -21,13 +22,6 @@ namespace pith::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-bool slurp(const fs::path& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return true;
-}
 
 bool write_file(const fs::path& path, const std::string& data) {
   std::ofstream out(path, std::ios::binary);
@@ -63,7 +57,7 @@ void add_eval_command(CLI::App& app, int& exit_code) {
         Extractor extractor;
         std::string bytes;
         for (size_t i = next++; i < ids.size(); i = next++) {
-          if (!slurp(fs::path(args->dataset) / "html" / (ids[i] + ".html"), bytes)) continue;
+          if (!read_input((fs::path(args->dataset) / "html" / (ids[i] + ".html")).string(), bytes)) continue;
           Result r = extractor.extract(bytes);
           texts[i] = r.text();
           present[i] = 1;
@@ -88,7 +82,7 @@ void add_eval_command(CLI::App& app, int& exit_code) {
         text = it->second;
         return true;
       }
-      return slurp(fs::path(args->predictions) / (id + ".txt"), text);
+      return read_input((fs::path(args->predictions) / (id + ".txt")).string(), text);
     };
     detail::ScoreSummary summary;
     std::string error;

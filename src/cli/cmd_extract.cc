@@ -16,25 +16,13 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/input.h"
 #include "pith/extract.h"
 
 namespace pith::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-bool read_all(const std::string& path, std::string& out) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    out = ss.str();
-    return true;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return true;
-}
 
 const char* extension(OutputFormat f) {
   switch (f) {
@@ -102,7 +90,7 @@ void add_extract_command(CLI::App& app, int& exit_code) {
       Extractor extractor(options);
       std::string bytes;
       for (size_t i = next++; i < files.size(); i = next++) {
-        if (!read_all(files[i], bytes)) {
+        if (!read_input(files[i], bytes)) {
           std::fprintf(stderr, "pith extract: cannot read %s\n", files[i].c_str());
           ++failed;
           continue;
@@ -120,7 +108,7 @@ void add_extract_command(CLI::App& app, int& exit_code) {
       Extractor extractor(options);
       std::string bytes;
       for (const std::string& path : files) {
-        if (!read_all(path, bytes)) {
+        if (!read_input(path, bytes)) {
           std::fprintf(stderr, "pith extract: cannot read %s\n", path.c_str());
           ++failed;
           continue;

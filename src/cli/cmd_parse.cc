@@ -10,25 +10,13 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/input.h"
 #include "html/tree_dump.h"
 #include "pith/html.h"
 
 namespace pith::cli {
 
 namespace {
-
-bool read_input(const std::string& path, std::string& out) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    out = ss.str();
-    return true;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return true;
-}
 
 size_t count_elements(const Node* root) {
   size_t n = 0;

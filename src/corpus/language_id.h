@@ -16,7 +16,7 @@ struct LanguageGuess {
 // Limit: only the first kLanguageIdMaxBytes of the text are scored (cut back to a UTF-8 boundary), so
 // the cost per page is bounded. `declared` (the page's <html lang> / Content-Language) is a hint only:
 // it boosts that language, it never overrides what the text says.
-inline constexpr size_t kLanguageIdMaxBytes = 16 * 1024;
+inline constexpr size_t kLanguageIdMaxBytes = 4 * 1024;
 LanguageGuess identify_language(std::string_view utf8_text, std::string_view declared);
 
 }  // namespace pith::corpus

@@ -9,28 +9,10 @@
 #include <unicode/utf16.h>
 
 #include "extract/score.h"
+#include "base/utf8.h"
 
 namespace pith::detail {
 namespace {
-
-// Appends the UTF-8 form of `cp` to `out`.
-void append_utf8(std::string& out, UChar32 cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 // UTF-8 to UTF-16 with U+FFFD per maximal invalid subpart (the WHATWG / Python "replace" behaviour).
 std::u16string to_utf16(std::string_view s) {

@@ -3,6 +3,8 @@
 // dropped, a few character references decoded) good enough to look for truth text in.
 #pragma once
 
+#include "base/utf8.h"
+
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
@@ -12,6 +14,8 @@
 #include <vector>
 
 namespace pith::test {
+
+using detail::append_utf8;
 
 inline bool read_file(const std::filesystem::path& path, std::string& out) {
   std::ifstream in(path, std::ios::binary);
@@ -62,24 +66,6 @@ inline std::vector<PageMeta> read_meta(const std::filesystem::path& dir) {
   while (std::getline(in, line))
     pages.push_back({json_string_field(line, "id"), json_string_field(line, "declared_encoding")});
   return pages;
-}
-
-inline void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
 }
 
 // Code points of UTF-8 text (ill-formed bytes become U+FFFD one by one; the input is decoder output).

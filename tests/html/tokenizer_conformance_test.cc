@@ -18,6 +18,8 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+
+#include "base/utf8.h"
 #include <set>
 #include <sstream>
 #include <string>
@@ -38,26 +40,6 @@ std::string read_file(const std::filesystem::path& path) {
   return ss.str();
 }
 
-void append_utf8(std::string& out, uint32_t cp) {
-  // Lone surrogates (only the suite's doubleEscaped strings hold them) come out in the generalised form
-  // (WTF-8), which valid UTF-8 never contains; see the expected-failure list.
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 // The second round of unescaping for doubleEscaped cases: \uXXXX (surrogate pairs joined) to UTF-8.
 std::string unescape(const std::string& s) {
   std::string out;
@@ -72,7 +54,7 @@ std::string unescape(const std::string& s) {
           i += 6;
         }
       }
-      append_utf8(out, cp);
+      pith::detail::append_utf8(out, cp);  // lone surrogates come out as WTF-8 (see the expected-failure list)
     } else {
       out.push_back(s[i++]);
     }

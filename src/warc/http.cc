@@ -153,6 +153,7 @@ bool HttpParser::Impl::dechunk(std::string_view in) {
     in.remove_prefix(nl + 1);
     if (size == 0) break;
     size_t take = static_cast<size_t>(std::min<uint64_t>(size, in.size()));
+    if (take == 0) break;  // a chunk header at the very end of a cut body: nothing more to copy
     dechunked.reserve_more(take, SIZE_MAX);
     std::memcpy(dechunked.data.get() + dechunked.size, in.data(), take);
     dechunked.size += take;

@@ -72,6 +72,8 @@ TEST(HttpParser, Chunked) {
   EXPECT_EQ(decode("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n<html>plain</html>"), "<html>plain</html>");
   // Cut short: keeps what it held.
   EXPECT_EQ(decode("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n10\r\nabc"), "helloabc");
+  // Cut right after the first chunk header (found by fuzz_http: an empty copy from a null buffer).
+  EXPECT_EQ(decode("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nA\n"), "");
 }
 
 TEST(HttpParser, GzipDeflateAndBrotli) {

@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build ccache clang libclang-rt-14-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   zlib1g-dev libdeflate-dev libzstd-dev zstd libbrotli-dev
-  libcli11-dev libfmt-dev libxxhash-dev libcld2-dev
+  libcli11-dev libcld2-dev pkg-config
   libgumbo-dev nlohmann-json3-dev libicu-dev
   libuchardet-dev
   python3

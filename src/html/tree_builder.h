@@ -185,6 +185,17 @@ class TreeBuilder final : public TokenSink {
 
 namespace pith::detail {
 
+// A tag token the tree builder makes up itself ("insert an HTML element for a start tag token named X",
+// "act as if an end tag X had been seen").
+inline Token synthetic_tag(TokenKind kind, Tag tag) {
+  Token t;
+  t.kind = kind;
+  t.tag = tag;
+  t.name = tag_name(tag);
+  return t;
+}
+inline Token synthetic_start_tag(Tag tag) { return synthetic_tag(TokenKind::kStartTag, tag); }
+
 // A set of tags, by id (the namespace is checked by the caller).
 struct TagSet {
   bool bits[static_cast<size_t>(Tag::kCount_)] = {};

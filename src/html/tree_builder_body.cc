@@ -27,14 +27,6 @@ constexpr TagSet kFormattingTags{Tag::kB,     Tag::kBig,    Tag::kCode,   Tag::k
                                  Tag::kI,     Tag::kS,      Tag::kSmall,  Tag::kStrike, Tag::kStrong,
                                  Tag::kTt,    Tag::kU};
 
-Token synthetic_tag(TokenKind kind, Tag tag) {
-  Token t;
-  t.kind = kind;
-  t.tag = tag;
-  t.name = tag_name(tag);
-  return t;
-}
-
 bool same_html_name(const Node* n, const Token& t) {
   if (n->ns != Namespace::kHtml) return false;
   if (t.tag != Tag::kUnknown) return n->tag == t.tag;

@@ -13,14 +13,6 @@ namespace pith::detail {
 
 namespace {
 
-Token synthetic_start_tag(Tag tag) {
-  Token t;
-  t.kind = TokenKind::kStartTag;
-  t.tag = tag;
-  t.name = tag_name(tag);
-  return t;
-}
-
 // Splits a character token: returns its leading whitespace and leaves the rest in `t` (possibly empty).
 std::string_view take_leading_whitespace(Token& t) {
   size_t n = leading_whitespace(t.data);

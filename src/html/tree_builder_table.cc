@@ -10,14 +10,6 @@ namespace pith::detail {
 
 namespace {
 
-Token synthetic_start_tag(Tag tag) {
-  Token t;
-  t.kind = TokenKind::kStartTag;
-  t.tag = tag;
-  t.name = tag_name(tag);
-  return t;
-}
-
 bool is_table_context(const Node* n) {
   return is_html(n, Tag::kTable) || is_html(n, Tag::kTemplate) || is_html(n, Tag::kHtml);
 }

@@ -9,6 +9,14 @@
 #include "extract/content.h"
 
 namespace pith::detail {
+namespace {
+
+bool is_streamed_segment(const Node* e) {
+  std::string_view id = e->attr(Attr::kId);
+  return e->is(Tag::kDiv) && id.size() >= 3 && id.substr(0, 2) == "S:";
+}
+
+}  // namespace
 
 const char* prune_rule(const Node* e, uint8_t hints) {
   if (e->ns == Namespace::kSvg) return "never-content:svg";
@@ -31,7 +39,8 @@ const char* prune_rule(const Node* e, uint8_t hints) {
     default:
       break;
   }
-  if (e->has_attr(Attr::kHidden)) return "hidden:attribute";
+  // React's streamed Suspense segments (<div hidden id="S:1">) are moved into view by a script.
+  if (e->has_attr(Attr::kHidden) && !is_streamed_segment(e)) return "hidden:attribute";
   if (e->attr(Attr::kAriaHidden) == "true") return "hidden:aria";
   if (const Attribute* style = e->find_attr(Attr::kStyle); style && style_hides(style->value)) {
     return "hidden:style";
@@ -77,7 +86,7 @@ void PageAnalysis::clear() {
   comment_roots_.clear();
 }
 
-void PageAnalysis::analyse(const Node* root, bool keep_comments) {
+void PageAnalysis::analyse(const Node* root, bool keep_comments, bool lenient) {
   clear();
   root_ = root;
   if (!root) return;
@@ -89,10 +98,13 @@ void PageAnalysis::analyse(const Node* root, bool keep_comments) {
   candidates.swap(soft_kept_);
   for (const auto& [node, rule] : candidates) {
     const ElementStat* s = stat(node);
-    bool comments = std::string_view(rule) == "soft:comments";
-    bool content_like = s && !comments && s->text.chars * 8 >= page_chars && s->link_density() < 0.3f &&
-                        s->text.chars >= 500;
-    if (content_like) soft_kept_.emplace(node, rule);
+    if (!s || std::string_view(rule) == "soft:comments") continue;
+    // The lenient reading (Extractor's recall guard) trusts no class name; noscript stays out.
+    bool lenient_keeps = lenient && std::string_view(rule) == "soft:boilerplate-class";
+    bool content_like = s->link_density() < 0.3f &&
+                        ((s->text.chars >= 500 && s->text.chars * 8 >= page_chars) ||  // holds a share of the page
+                         (s->text.chars >= 50 && s->text.chars * 2 >= page_chars));   // a small page's bulk
+    if (lenient_keeps || content_like) soft_kept_.emplace(node, rule);
   }
   stats_.clear();
   index_.clear();

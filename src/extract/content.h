@@ -39,7 +39,7 @@ class PageAnalysis {
   // applies only the hard rules and measures every soft candidate; the second removes the candidates
   // that are small or link-dense relative to the page, and keeps the others (a "sidebar-container"
   // that holds the article).
-  void analyse(const Node* root, bool keep_comments);
+  void analyse(const Node* root, bool keep_comments, bool lenient = false);
   const ElementStat* stat(const Node* n) const {
     auto it = index_.find(n);
     return it == index_.end() ? nullptr : &stats_[it->second];
@@ -78,6 +78,7 @@ ContentChoice choose_content(PageAnalysis& page);
 struct SegmentOptions {
   bool tables = true, links = false, images = false, explain = false;
   std::string title;  // headings repeating it are dropped (the headline is metadata)
+  bool lenient = false;
 };
 void segment_blocks(const PageAnalysis& page, const std::vector<const Node*>& roots, const SegmentOptions& options,
                     std::vector<Block>& blocks, std::vector<ExplainedBlock>* explained);

@@ -11,11 +11,39 @@
 #include "pith/html.h"
 
 namespace pith {
+namespace {
+// Below this many kept characters the page is also read leniently (see extract_document).
+constexpr uint32_t kLenientBelowChars = 1000;
+}  // namespace
 
 struct Extractor::Impl {
   HtmlParser parser{make_parse_options()};
   Decoder decoder;
   detail::PageAnalysis page;
+
+  // Analysis -> choice of the content -> blocks; returns the characters kept (CJK-weighted).
+  uint32_t extract_pass(const Node* root, const detail::SegmentOptions& seg, bool keep_comments,
+                        std::vector<Block>& blocks, std::vector<ExplainedBlock>* explained) {
+    page.analyse(root, keep_comments, seg.lenient);
+    detail::ContentChoice choice = detail::choose_content(page);
+    if (explained) {
+      ExplainedBlock e;
+      e.rule = std::string(seg.lenient ? "content:lenient:" : "content:") + choice.rule;
+      e.kept = true;
+      for (const Node* n : choice.roots) {
+        if (!e.path.empty()) e.path += " + ";
+        e.path += std::string(n->name);
+        std::string_view id = n->attr(Attr::kId), cls = n->attr(Attr::kClass);
+        if (!id.empty()) e.path.append("#").append(id);
+        if (!cls.empty()) e.path.append(".").append(cls.substr(0, cls.find(' ')));
+      }
+      explained->push_back(std::move(e));
+    }
+    detail::segment_blocks(page, choice.roots, seg, blocks, explained);
+    uint32_t chars = 0;
+    for (const Block& b : blocks) chars += detail::count_text(b.text).chars;
+    return chars;
+  }
 
   static ParseOptions make_parse_options() {
     ParseOptions o;
@@ -65,9 +93,6 @@ Result Extractor::extract_document(const Document& doc) {
   }
   const Node* body = doc.body();
   const Node* root = body ? body : doc.root();
-  detail::PageAnalysis& page = impl_->page;
-  page.analyse(root, options_.include_comments);
-  detail::ContentChoice choice = detail::choose_content(page);
   detail::SegmentOptions seg;
   seg.tables = options_.include_tables;
   seg.links = options_.include_links;
@@ -75,20 +100,26 @@ Result Extractor::extract_document(const Document& doc) {
   seg.explain = options_.explain;
   seg.title = r.meta_.title;
   std::vector<ExplainedBlock>* explained = options_.explain ? &r.explained_ : nullptr;
-  if (explained) {
-    ExplainedBlock e;
-    e.rule = std::string("content:") + choice.rule;
-    e.kept = true;
-    for (const Node* n : choice.roots) {
-      if (!e.path.empty()) e.path += " + ";
-      e.path += std::string(n->name);
-      std::string_view id = n->attr(Attr::kId), cls = n->attr(Attr::kClass);
-      if (!id.empty()) e.path.append("#").append(id);
-      if (!cls.empty()) e.path.append(".").append(cls.substr(0, cls.find(' ')));
+  detail::PageAnalysis& page = impl_->page;
+  uint32_t strict_chars = impl_->extract_pass(root, seg, options_.include_comments, r.blocks_, explained);
+  // Recall guard: a page whose strict reading keeps little (listings, product grids, forums whose
+  // containers carry furniture-like class names) is read again with the class-name and link-density
+  // rules relaxed; the lenient reading wins when it finds at least twice the text.
+  if (strict_chars < kLenientBelowChars) {
+    detail::PageAnalysis strict_page;
+    std::swap(strict_page, page);
+    std::vector<Block> lenient_blocks;
+    std::vector<ExplainedBlock> lenient_explained;
+    seg.lenient = true;
+    uint32_t lenient_chars = impl_->extract_pass(root, seg, options_.include_comments, lenient_blocks,
+                                                 explained ? &lenient_explained : nullptr);
+    if (lenient_chars >= 2 * strict_chars && lenient_chars > strict_chars) {
+      r.blocks_ = std::move(lenient_blocks);
+      if (explained) *explained = std::move(lenient_explained);
+    } else {
+      std::swap(strict_page, page);
     }
-    explained->push_back(std::move(e));
   }
-  detail::segment_blocks(page, choice.roots, seg, r.blocks_, explained);
   if (options_.include_comments && !page.comment_roots().empty()) {
     detail::SegmentOptions cseg = seg;
     cseg.title.clear();

@@ -13,7 +13,7 @@ namespace pith::detail {
 namespace {
 
 // Container-level cleaning; returns the rule that drops `s`, or nullptr to keep it.
-const char* clean_rule(const ElementStat& s, uint32_t root_chars) {
+const char* clean_rule(const ElementStat& s, uint32_t root_chars, bool lenient) {
   const Node* n = s.node;
   // A container holding most of the content is the content, whatever its name says.
   if (s.text.chars * 2 > root_chars) return nullptr;
@@ -25,7 +25,7 @@ const char* clean_rule(const ElementStat& s, uint32_t root_chars) {
   if (s.hints & kHintPositive) weight += 25;
   if (s.hints & (kHintNegative | kHintBoilerplate | kHintComments)) weight -= 25;
   if (weight < 0 && weight + (s.scored ? s.score : 0.f) < 0) return "clean:negative-evidence";
-  if (s.text.commas >= 10) return nullptr;
+  if (s.text.commas >= 10 || lenient) return nullptr;
   float ld = s.link_density();
   if ((weight < 25 && ld > 0.33f) || ld > 0.5f) return "clean:link-dense";
   if (s.inputs > s.paragraphs / 3 + 0 && s.inputs > 0) return "clean:form";
@@ -202,7 +202,7 @@ void Segmenter::flush() {
     rule = "drop:breadcrumb-trail";
   }
   float ld = c.chars ? float(cur_link_chars_) / float(c.chars) : 0.f;
-  if (keep && cur_.kind != BlockKind::kTableRow && ld > 0.6f && c.chars < 400) {
+  if (keep && cur_.kind != BlockKind::kTableRow && ld > 0.6f && c.chars < 400 && (!options_.lenient || c.words < 4)) {
     keep = false;
     rule = "drop:links-only";
   }
@@ -255,7 +255,7 @@ void Segmenter::run(const Node* root) {
           continue;
         }
         const ElementStat* s = page_.stat(n);
-        if (const char* rule = s ? clean_rule(*s, root_chars) : nullptr) {
+        if (const char* rule = s ? clean_rule(*s, root_chars, options_.lenient) : nullptr) {
           if (!(n->is(Tag::kTable) && is_data_table(n))) {
             explain_removed(n, rule);
             walker.skip_children();

@@ -1,0 +1,81 @@
+// Page types beyond the article: listings whose items are links, small pages whose one container carries
+// a furniture-like class name, and React's streamed segments. Each case fails the strict reading in a
+// known way; the test checks what the extractor keeps and what it still leaves out.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "pith/extract.h"
+
+using namespace pith;
+
+namespace {
+
+bool contains(const std::string& text, std::string_view needle) { return text.find(needle) != std::string::npos; }
+
+}  // namespace
+
+// Every headline of a listing is a link and the grid is link-dense: the strict reading drops it all,
+// the recall guard reads the page again and keeps the items; the site menu stays out.
+TEST(PageTypes, ListingOfLinkedHeadlinesIsKept) {
+  std::string html = "<html><body><nav><a href=/>Home</a> <a href=/news>News</a></nav><div class=grid>";
+  for (int i = 0; i < 8; ++i) {
+    std::string n = std::to_string(i);
+    html += "<div class=card><h2><a href=/story" + n + ">Headline number " + n +
+            " about the council vote</a></h2><a href=/story" + n + ">Short teaser " + n +
+            " of the story</a></div>";
+  }
+  html += "</div><footer>Copyright 2024 Example</footer></body></html>";
+  Extractor ex;
+  Result r = ex.extract(html);
+  std::string text = r.text();
+  for (int i = 0; i < 8; ++i) {
+    EXPECT_TRUE(contains(text, "Headline number " + std::to_string(i))) << text;
+  }
+  EXPECT_FALSE(contains(text, "Copyright")) << text;
+  EXPECT_FALSE(contains(text, "Home")) << text;
+}
+
+// A short forum post inside <div class="grid-container flex-nav-expanded">: "nav" in a modifier class
+// must not remove the only content of the page.
+TEST(PageTypes, SmallPageInsideFurnitureNamedContainer) {
+  std::string html =
+      "<html><body><div class='grid-container flex-nav-expanded'><h1>Enamel pans and metal tools</h1>"
+      "<p>Are metal utensils safe on enamelled cast iron, or do they scratch it? What do you use instead "
+      "when you want to avoid plastic in the kitchen?</p></div></body></html>";
+  Extractor ex;
+  Result r = ex.extract(html);
+  EXPECT_TRUE(contains(r.text(), "Are metal utensils safe")) << r.text();
+}
+
+// <div hidden id="S:1"> holds a streamed segment that a script moves into view; other hidden content
+// stays hidden.
+TEST(PageTypes, StreamedSegmentIsContentOtherHiddenIsNot) {
+  std::string prose =
+      "The committee met on Tuesday, discussed the budget at length, and agreed to publish its findings, "
+      "which cover schools, roads, and the new library, before the end of the month.";
+  std::string html = "<html><body><template id=B:1></template><div hidden>Secret draft text</div>"
+                     "<div hidden id=S:1><article><p>" + prose + "</p><p>" + prose + "</p></article></div>"
+                     "</body></html>";
+  Extractor ex;
+  Result r = ex.extract(html);
+  EXPECT_TRUE(contains(r.text(), "The committee met")) << r.text();
+  EXPECT_FALSE(contains(r.text(), "Secret draft")) << r.text();
+}
+
+// The recall guard must not turn an article page into its menus: a real article with a link-dense
+// sidebar keeps only the article.
+TEST(PageTypes, ArticleWithLinkSidebarStaysStrict) {
+  std::string html = "<html><body><div class=sidebar>";
+  for (int i = 0; i < 20; ++i) html += "<p><a href=/t" + std::to_string(i) + ">Topic " + std::to_string(i) + "</a></p>";
+  html += "</div><article>";
+  for (int i = 0; i < 6; ++i) {
+    html += "<p>The committee met on Tuesday, discussed the budget at length, and agreed to publish its "
+            "findings, which cover schools, roads, and the new library, before the end of the month.</p>";
+  }
+  html += "</article></body></html>";
+  Extractor ex;
+  Result r = ex.extract(html);
+  EXPECT_TRUE(contains(r.text(), "The committee met")) << r.text();
+  EXPECT_FALSE(contains(r.text(), "Topic 3")) << r.text();
+}

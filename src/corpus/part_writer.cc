@@ -1,8 +1,8 @@
-// Per-input processing: the PageSelector's verdicts drive the page -> record step; records are
-// serialised as DESIGN.md's corpus schema into a sink, rejects into a side file. Publication is
-// atomic: part and rejects are written as .tmp, fsynced, renamed, and only then is the .done marker
-// (its own counts, itself written as .tmp and renamed) created, so a killed run leaves either a complete,
-// marked part or nothing that a rerun trusts. Covered by tests/warc/pipeline_test.cc.
+// One input's output: its records and rejects serialised as JSON lines (DESIGN.md's corpus schema), in
+// the order the pipeline hands them, into a sink and a side file. Publication is atomic: part and
+// rejects are written as .tmp, fsynced, renamed, and only then is the .done marker (its own counts,
+// itself written as .tmp and renamed) created, so a killed run leaves either a complete, marked part or
+// nothing that a rerun trusts. Covered by tests/warc/pipeline_test.cc.
 #include "corpus/part_writer.h"
 
 #include <cstdio>
@@ -18,11 +18,6 @@ namespace {
 
 constexpr size_t kFlushBytes = 1u << 20;
 
-std::string basename_of(const std::string& path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
 void append_field(std::string& out, std::string_view key, std::string_view value) {
   append_json_string(out, key);
   out += ':';
@@ -30,14 +25,15 @@ void append_field(std::string& out, std::string_view key, std::string_view value
   out += ',';
 }
 
-void append_record(std::string& out, const Page& page, const PageRecord& rec, const PipelineOptions& options,
-                   std::string_view added, std::string_view input_name) {
-  const WarcRecord& w = *page.record;
+}  // namespace
+
+void append_record(std::string& out, const WarcRecord& w, const HttpResponse* http, const PageRecord& rec,
+                   const LineContext& context) {
   out += '{';
   append_field(out, "id", w.record_id);
   append_field(out, "text", rec.text);
-  append_field(out, "source", options.source);
-  append_field(out, "added", added);
+  append_field(out, "source", context.source);
+  append_field(out, "added", context.added);
   append_field(out, "created", w.date);
   out += "\"metadata\":{";
   append_field(out, "url", w.target_uri);
@@ -54,8 +50,8 @@ void append_record(std::string& out, const Page& page, const PageRecord& rec, co
   out += ',';
   append_field(out, "warc_record_id", w.record_id);
   append_field(out, "warc_date", w.date);
-  append_field(out, "content_type", page.http ? std::string_view(page.http->mime_type) : std::string_view{});
-  append_field(out, "warc_filename", input_name);
+  append_field(out, "content_type", http ? std::string_view(http->mime_type) : std::string_view{});
+  append_field(out, "warc_filename", context.input_name);
   out += "\"warc_offset\":" + std::to_string(w.offset) + ',';
   for (const auto& [k, v] : rec.extra_strings) append_field(out, k, v);
   for (const auto& [k, v] : rec.extra_numbers) {
@@ -66,86 +62,71 @@ void append_record(std::string& out, const Page& page, const PageRecord& rec, co
   out += "}\n";
 }
 
-void append_reject(std::string& out, const WarcRecord& w, std::string_view reason, std::string_view input_name) {
+void append_reject(std::string& out, const WarcRecord& w, std::string_view reason, const LineContext& context) {
   out += '{';
   append_field(out, "id", w.record_id);
   append_field(out, "url", w.target_uri);
   append_field(out, "reason", reason);
   append_field(out, "type", to_string(w.type));
-  append_field(out, "warc_filename", input_name);
+  append_field(out, "warc_filename", context.input_name);
   out += "\"warc_offset\":" + std::to_string(w.offset) + "}\n";
 }
 
-}  // namespace
 
-bool process_input(const std::string& input, const PartPaths& paths, const PipelineOptions& options,
-                   const std::string& added, PageToRecord& step, InputCounts& counts, Progress& progress,
-                   std::string* error) {
-  PageSelectorOptions selector_options = options.selector;
-  selector_options.reader.strict = options.strict;
-  auto reader = WarcReader::open(input, selector_options.reader, error);
-  if (!reader) return false;
-  std::string part_tmp = paths.part + ".tmp", rejects_tmp = paths.rejects + ".tmp";
-  auto sink = open_sink(part_tmp, compression_for(options.output), error);
-  auto rejects = open_sink(rejects_tmp, SinkCompression::kNone, error);
-  if (!sink || !rejects) return false;
-  PageSelector selector(std::move(reader), selector_options);
-  std::string input_name = basename_of(input);
-  std::string out, out_rejects;
-  PageRecord rec;
-  Page page;
-  uint64_t bytes_seen = 0;
-  bool ok = true;
-  while (ok && selector.next(page)) {
-    SkipReason skip = page.skip;
-    std::string_view reason = to_string(skip);
-    if (skip == SkipReason::kNone) {
-      rec.clear();
-      PageInput in{page.body(), page.transport_charset(), page.record->target_uri, page.record, page.http};
-      PageSkip verdict = step(in, rec);
-      if (verdict == PageSkip::kNone) {
-        append_record(out, page, rec, options, added, input_name);
-        ++counts.written;
-      } else {
-        ++counts.page_skips[static_cast<size_t>(verdict)];
-        reason = to_string(verdict);
-      }
-    }
-    if (reason != "passed" && reason != "written") append_reject(out_rejects, *page.record, reason, input_name);
-    if (out.size() >= kFlushBytes) {
-      ok = sink->write(out);
-      out.clear();
-    }
-    if (out_rejects.size() >= kFlushBytes) {
-      ok = ok && rejects->write(out_rejects);
-      out_rejects.clear();
-    }
-    progress.records.fetch_add(1, std::memory_order_relaxed);
-    uint64_t now = selector.stats().compressed_bytes;
-    progress.compressed_bytes.fetch_add(now - bytes_seen, std::memory_order_relaxed);
-    bytes_seen = now;
+bool PartWriter::open(const PartPaths& paths, SinkCompression compression, std::string* error) {
+  paths_ = paths;
+  ok_ = true;
+  out_.clear();
+  out_rejects_.clear();
+  sink_ = open_sink(paths.part + ".tmp", compression, error);
+  if (sink_) rejects_ = open_sink(paths.rejects + ".tmp", SinkCompression::kNone, error);
+  if (sink_ && rejects_) return true;
+  abandon();
+  return false;
+}
+
+bool PartWriter::add(std::string_view record_lines, std::string_view reject_lines) {
+  out_ += record_lines;
+  out_rejects_ += reject_lines;
+  if (out_.size() >= kFlushBytes || out_rejects_.size() >= kFlushBytes) flush();
+  return ok_;
+}
+
+bool PartWriter::flush() {
+  ok_ = ok_ && sink_->write(out_) && rejects_->write(out_rejects_);
+  out_.clear();
+  out_rejects_.clear();
+  return ok_;
+}
+
+bool PartWriter::publish(const InputCounts& counts, std::string* error) {
+  std::string part_tmp = paths_.part + ".tmp", rejects_tmp = paths_.rejects + ".tmp";
+  bool written = flush();
+  bool sink_finished = sink_->finish();  // both must be closed, whatever the other reports
+  bool rejects_finished = rejects_->finish();
+  if (!written || !sink_finished || !rejects_finished) {
+    *error = "cannot write " + part_tmp + ": " + sink_->error() + rejects_->error();
+    abandon();
+    return false;
   }
-  counts.warc = selector.stats();
-  if (!selector.io_error().empty()) {
-    *error = input + ": " + std::string(selector.io_error());
-    ok = false;
-  } else if (options.strict && counts.warc.strict_errors) {
-    *error = input + ": " + std::string(selector.last_strict_error());
-    ok = false;
+  if (std::rename(rejects_tmp.c_str(), paths_.rejects.c_str()) != 0 ||
+      std::rename(part_tmp.c_str(), paths_.part.c_str()) != 0 || !write_done_marker(paths_.done, counts)) {
+    *error = "cannot publish " + paths_.part + ": " + std::strerror(errno);
+    abandon();
+    return false;
   }
-  ok = ok && sink->write(out) && rejects->write(out_rejects);
-  bool sink_finished = sink->finish();  // both must be closed, whatever the other reports
-  bool rejects_finished = rejects->finish();
-  bool finished = sink_finished && rejects_finished;
-  if (ok && !finished) *error = input + ": " + sink->error() + rejects->error();
-  ok = ok && finished && std::rename(rejects_tmp.c_str(), paths.rejects.c_str()) == 0 &&
-       std::rename(part_tmp.c_str(), paths.part.c_str()) == 0 && write_done_marker(paths.done, counts);
-  if (!ok) {
-    if (error->empty()) *error = input + ": cannot publish " + paths.part + ": " + std::strerror(errno);
-    std::remove(part_tmp.c_str());
-    std::remove(rejects_tmp.c_str());
-  }
-  return ok;
+  sink_.reset();
+  rejects_.reset();
+  return true;
+}
+
+void PartWriter::abandon() {
+  if (sink_) (void)sink_->finish();
+  if (rejects_) (void)rejects_->finish();
+  sink_.reset();
+  rejects_.reset();
+  std::remove((paths_.part + ".tmp").c_str());
+  std::remove((paths_.rejects + ".tmp").c_str());
 }
 
 bool write_done_marker(const std::string& path, const InputCounts& c) {

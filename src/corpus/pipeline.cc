@@ -1,9 +1,10 @@
 // Pipeline orchestration: resolves each input's part paths, reuses parts marked done by an earlier
-// run, runs N workers over the rest (each worker owns its page -> record step), then assembles OUT by
+// run, runs the record flow over the rest (record_flow.h: N threads, each with its own page -> record
+// step, output in read order), shows progress when asked or on a terminal, then assembles OUT by
 // concatenating parts in input order into OUT.tmp and renaming it. Guarantees: output order = input
 // order whatever N; records read = records written + records skipped, per reason (counts come from the
 // same verdicts that routed each record); OUT exists only when every input succeeded. Covered by
-// tests/warc/pipeline_test.cc (accounting, 1 vs 2 threads identical, kill-and-rerun identical).
+// tests/warc/pipeline_test.cc (accounting, 1, 2 and 4 threads identical, kill-and-rerun identical, progress).
 #include "corpus/pipeline.h"
 
 #include <sys/stat.h>
@@ -20,6 +21,7 @@
 
 #include "corpus/json.h"
 #include "corpus/part_writer.h"
+#include "corpus/record_flow.h"
 #include "corpus/sink.h"
 
 namespace pith::corpus {
@@ -84,11 +86,11 @@ void add_counts(PipelineResult& r, const InputCounts& c) {
   r.written += c.written;
 }
 
-void print_progress(const detail::Progress& p, int total_inputs, uint64_t total_bytes, double seconds) {
+void print_progress(std::FILE* to, const detail::Progress& p, int total_inputs, uint64_t total_bytes, double seconds) {
   double mb = p.compressed_bytes.load() / 1e6;
   double rate = seconds > 0 ? mb / seconds : 0;
   double eta = rate > 0 ? (total_bytes / 1e6 - mb) / rate : 0;
-  std::fprintf(stderr, "\r\033[Kpith warc: files %d/%d, %llu records (%.0f/s), %.1f MB/s, ETA %.0fs",
+  std::fprintf(to, "\r\033[Kpith warc: files %d/%d, %llu records (%.0f/s), %.1f MB/s, ETA %.0fs",
                p.inputs_finished.load(), total_inputs, static_cast<unsigned long long>(p.records.load()),
                seconds > 0 ? p.records.load() / seconds : 0.0, rate, eta < 0 ? 0 : eta);
 }
@@ -177,42 +179,32 @@ int run_pipeline(const PipelineOptions& options, const PageToRecordFactory& step
   }
 
   detail::Progress progress;
+  std::FILE* progress_stream = options.progress_stream ? options.progress_stream : stderr;
+  bool show_progress = options.progress && (options.progress_forced || ::isatty(::fileno(progress_stream)));
   std::mutex mu;
   std::condition_variable finished_cv;
   bool all_finished = false;
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    PageToRecord step = step_factory();
-    for (size_t k; (k = next.fetch_add(1)) < todo.size();) {
-      size_t i = todo[k];
-      InputCounts counts;
-      std::string error;
-      bool ok = detail::process_input(options.inputs[i], paths[i], options, added, step, counts, progress, &error);
-      std::lock_guard<std::mutex> lock(mu);
-      add_counts(result, counts);
-      if (ok) ++result.inputs_done;
-      else {
-        ++result.inputs_failed;
-        result.errors.push_back(error);
-      }
-      progress.inputs_finished.fetch_add(1);
-    }
+  auto report = [&] {
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    print_progress(progress_stream, progress, static_cast<int>(todo.size()), total_bytes, secs);
   };
-  bool show_progress = options.progress && ::isatty(2);
   std::thread reporter;
   if (show_progress) {
     reporter = std::thread([&] {
       std::unique_lock<std::mutex> lock(mu);
-      while (!finished_cv.wait_for(lock, std::chrono::milliseconds(500), [&] { return all_finished; })) {
-        double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        print_progress(progress, static_cast<int>(todo.size()), total_bytes, secs);
-      }
+      while (!finished_cv.wait_for(lock, std::chrono::milliseconds(500), [&] { return all_finished; })) report();
     });
   }
-  std::vector<std::thread> workers;
-  size_t n_threads = std::min<size_t>(static_cast<size_t>(options.threads), std::max<size_t>(todo.size(), 1));
-  for (size_t t = 0; t < n_threads; ++t) workers.emplace_back(worker);
-  for (std::thread& t : workers) t.join();
+  detail::run_record_flow(todo, paths, options, added, step_factory, progress,
+                          [&](size_t, const detail::InputOutcome& outcome) {
+                            add_counts(result, outcome.counts);
+                            if (outcome.ok) {
+                              ++result.inputs_done;
+                            } else {
+                              ++result.inputs_failed;
+                              result.errors.push_back(outcome.error);
+                            }
+                          });
   if (show_progress) {
     {
       std::lock_guard<std::mutex> lock(mu);
@@ -220,7 +212,9 @@ int run_pipeline(const PipelineOptions& options, const PageToRecordFactory& step
     }
     finished_cv.notify_all();
     reporter.join();
-    std::fputc('\n', stderr);
+    report();
+    std::fputc('\n', progress_stream);
+    std::fflush(progress_stream);
   }
 
   if (result.inputs_failed == 0) {

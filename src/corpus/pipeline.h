@@ -2,18 +2,32 @@
 // [--rejects F.jsonl] [--strict]`: every record of every input read, selected and, when passed, turned
 // into a JSONL corpus record by the page -> record step (page_record.h).
 //
-// Work unit and order: N worker threads take whole input files in turn; each input is written to its own
-// part, OUT.parts/NNNNN-<name>.jsonl[.gz|.zst], first as a temporary file, then renamed, then marked
+// Work unit and order: records, not files. The calling thread reads the inputs one after another and
+// copies each passed page out of the reader's buffers; N threads in all (the caller and N - 1 workers,
+// each with its own step) run the step, and the caller writes the results in read order, so the output
+// is byte-identical whatever N (record_flow.h). One file scales with N; reading is serial, at about 8
+// times one thread's extraction speed, which bounds the useful N near 8. Each input is written to its
+// own part, OUT.parts/NNNNN-<name>.jsonl[.gz|.zst], first as a temporary file, then renamed, then marked
 // complete by a NNNNN-<name>.done file holding its counts. OUT is then assembled from the parts in input
 // order (concatenated gzip members/zstd frames are valid streams) and renamed into place, so OUT is
 // either complete or absent. A rerun skips inputs whose part is marked done and redoes the others; the
-// parts stay as the resumable state (delete OUT.parts/ once OUT is final). Memory is bounded per worker
-// by the reader's limits. Progress goes to stderr only when it is a terminal. Not reentrant: one run
-// per OUT at a time.
+// parts stay as the resumable state (delete OUT.parts/ once OUT is final). Not reentrant: one run per
+// OUT at a time.
+//
+// Memory bounds: records in flight (read, not yet written: queued for a step, in one, or waiting for
+// their turn to be written) are at most `window_records`, and their bytes (page copies not yet processed
+// plus output lines not yet written) at most `window_bytes`, except that one record is always admitted
+// alone whatever its size. A record itself is bounded by the reader's limits (selector.reader
+// .max_block_bytes, selector.http.max_body_bytes: longer ones are cut, flagged and skipped as
+// too_large). So memory is about window_bytes + one record + the reader's buffers + each thread's step.
+//
+// Progress (files, records/s, MB/s, ETA) is printed to `progress_stream` every half second and once at
+// the end, only when that stream is a terminal, unless forced or turned off.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <cstdio>
 #include <map>
 #include <string>
 #include <vector>
@@ -33,7 +47,11 @@ struct PipelineOptions {
   std::string source = "warc";  // the "source" field of each record
   std::string added;         // the "added" field (ISO 8601); empty: the run's start time
   PageSelectorOptions selector;
-  bool progress = true;      // on stderr, and only when stderr is a terminal
+  size_t window_records = 0;           // records in flight; 0: 64 per thread (1 with one thread)
+  size_t window_bytes = 64u << 20;     // bytes in flight (see above)
+  bool progress = true;                // false: never (--progress=never)
+  bool progress_forced = false;        // even when the stream is not a terminal (--progress=always)
+  std::FILE* progress_stream = nullptr;  // null: stderr
   bool summary = true;       // accounting summary on stderr at the end
 };
 
@@ -44,7 +62,7 @@ struct PipelineResult {
   int inputs_done = 0;                           // processed in this run
   int inputs_reused = 0;                         // skipped: marked done by an earlier run
   int inputs_failed = 0;
-  std::vector<std::string> errors;
+  std::vector<std::string> errors;               // in input order
 
   // Every reason, reader's and step's, with its count ("not_response": 12, ...).
   std::map<std::string, uint64_t> skipped_by_reason() const;

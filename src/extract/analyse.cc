@@ -16,6 +16,12 @@ bool is_streamed_segment(const Node* e) {
   return e->is(Tag::kDiv) && id.size() >= 3 && id.substr(0, 2) == "S:";
 }
 
+// What the permissive reading no longer prunes.
+bool permissive_keeps(std::string_view rule) {
+  return rule.substr(0, 7) == "hidden:" || rule == "furniture:aside" || rule == "furniture:header" ||
+         rule == "soft:comments";
+}
+
 }  // namespace
 
 const char* prune_rule(const Node* e, uint8_t hints) {
@@ -86,9 +92,10 @@ void PageAnalysis::clear() {
   comment_roots_.clear();
 }
 
-void PageAnalysis::analyse(const Node* root, bool keep_comments, bool lenient) {
+void PageAnalysis::analyse(const Node* root, bool keep_comments, Reading reading) {
   clear();
   root_ = root;
+  reading_ = reading;
   if (!root) return;
   walk(false, false);
   if (soft_kept_.empty()) return;
@@ -100,7 +107,7 @@ void PageAnalysis::analyse(const Node* root, bool keep_comments, bool lenient) {
     const ElementStat* s = stat(node);
     if (!s || std::string_view(rule) == "soft:comments") continue;
     // The lenient reading (Extractor's recall guard) trusts no class name; noscript stays out.
-    bool lenient_keeps = lenient && std::string_view(rule) == "soft:boilerplate-class";
+    bool lenient_keeps = reading != Reading::kStrict && std::string_view(rule) == "soft:boilerplate-class";
     bool content_like = s->link_density() < 0.3f &&
                         ((s->text.chars >= 500 && s->text.chars * 8 >= page_chars) ||  // holds a share of the page
                          (s->text.chars >= 50 && s->text.chars * 2 >= page_chars));   // a small page's bulk
@@ -134,6 +141,7 @@ void PageAnalysis::walk(bool apply_soft, bool keep_comments) {
       uint8_t hints = class_hints(n);
       if (n != root) {
         const char* rule = prune_rule(n, hints);
+        if (rule && reading_ == Reading::kPermissive && permissive_keeps(rule)) rule = nullptr;
         if (rule && rule[0] == 's') {  // a "soft:" candidate
           if (!apply_soft) {
             soft_kept_.emplace(n, rule);

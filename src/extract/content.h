@@ -13,6 +13,11 @@
 
 namespace pith::detail {
 
+// How much the cleaning rules trust class names, link density and hiding (see Extractor's recall guard):
+// strict first; lenient ignores class-name furniture and link density inside the content; permissive
+// also keeps hidden subtrees, asides, page headers and comment sections.
+enum class Reading : uint8_t { kStrict, kLenient, kPermissive };
+
 // Statistics of one element of the page after pruning (removed subtrees contribute nothing).
 struct ElementStat {
   const Node* node = nullptr;
@@ -39,7 +44,7 @@ class PageAnalysis {
   // applies only the hard rules and measures every soft candidate; the second removes the candidates
   // that are small or link-dense relative to the page, and keeps the others (a "sidebar-container"
   // that holds the article).
-  void analyse(const Node* root, bool keep_comments, bool lenient = false);
+  void analyse(const Node* root, bool keep_comments, Reading reading = Reading::kStrict);
   const ElementStat* stat(const Node* n) const {
     auto it = index_.find(n);
     return it == index_.end() ? nullptr : &stats_[it->second];
@@ -65,6 +70,7 @@ class PageAnalysis {
   std::unordered_map<const Node*, const char*> removed_;
   std::unordered_map<const Node*, const char*> soft_kept_;
   std::vector<const Node*> comment_roots_;
+  Reading reading_ = Reading::kStrict;
 };
 
 // The main content: one or more subtrees in document order, and the rule that chose them.
@@ -78,7 +84,7 @@ ContentChoice choose_content(PageAnalysis& page);
 struct SegmentOptions {
   bool tables = true, links = false, images = false, explain = false;
   std::string title;  // headings repeating it are dropped (the headline is metadata)
-  bool lenient = false;
+  Reading reading = Reading::kStrict;
 };
 void segment_blocks(const PageAnalysis& page, const std::vector<const Node*>& roots, const SegmentOptions& options,
                     std::vector<Block>& blocks, std::vector<ExplainedBlock>* explained);

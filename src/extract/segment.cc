@@ -202,7 +202,7 @@ void Segmenter::flush() {
     rule = "drop:breadcrumb-trail";
   }
   float ld = c.chars ? float(cur_link_chars_) / float(c.chars) : 0.f;
-  if (keep && cur_.kind != BlockKind::kTableRow && ld > 0.6f && c.chars < 400 && (!options_.lenient || c.words < 4)) {
+  if (keep && cur_.kind != BlockKind::kTableRow && ld > 0.6f && c.chars < 400 && (options_.reading == Reading::kStrict || c.words < 4)) {
     keep = false;
     rule = "drop:links-only";
   }
@@ -255,7 +255,7 @@ void Segmenter::run(const Node* root) {
           continue;
         }
         const ElementStat* s = page_.stat(n);
-        if (const char* rule = s ? clean_rule(*s, root_chars, options_.lenient) : nullptr) {
+        if (const char* rule = s ? clean_rule(*s, root_chars, options_.reading != Reading::kStrict) : nullptr) {
           if (!(n->is(Tag::kTable) && is_data_table(n))) {
             explain_removed(n, rule);
             walker.skip_children();

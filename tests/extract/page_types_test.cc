@@ -79,3 +79,21 @@ TEST(PageTypes, ArticleWithLinkSidebarStaysStrict) {
   EXPECT_TRUE(contains(r.text(), "The committee met")) << r.text();
   EXPECT_FALSE(contains(r.text(), "Topic 3")) << r.text();
 }
+
+// A page whose only text sits in a display:none panel (a tab shown by script) is read permissively;
+// a page with visible content keeps its hidden panels out.
+TEST(PageTypes, HiddenPanelIsReadOnlyWhenNothingElseIs) {
+  std::string prose =
+      "The committee met on Tuesday, discussed the budget at length, and agreed to publish its findings, "
+      "which cover schools, roads, and the new library, before the end of the month.";
+  std::string only_hidden = "<html><body><div style='display:none'><article><p>" + prose + "</p><p>" + prose +
+                            "</p></article></div></body></html>";
+  Extractor ex;
+  EXPECT_TRUE(contains(ex.extract(only_hidden).text(), "The committee met"));
+  std::string visible_and_hidden = "<html><body><article><p>" + prose + "</p><p>" + prose + "</p><p>" + prose +
+                                   "</p></article><div style='display:none'><p>Hidden panel with draft notes "
+                                   "that nobody should read, kept out of the text.</p></div></body></html>";
+  std::string text = ex.extract(visible_and_hidden).text();
+  EXPECT_TRUE(contains(text, "The committee met")) << text;
+  EXPECT_FALSE(contains(text, "Hidden panel")) << text;
+}

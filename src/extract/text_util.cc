@@ -223,8 +223,10 @@ uint8_t cached_hints_of(std::string_view value) {
 uint8_t class_hints(const Node* element) {
   uint8_t hints = cached_hints_of(element->attr(Attr::kClass)) | cached_hints_of(element->attr(Attr::kId));
   std::string_view itemprop = element->attr(Attr::kItemprop);
-  if (itemprop == "articleBody" || itemprop == "text" || itemprop == "reviewBody") {
+  if (itemprop == "articleBody" || itemprop == "reviewBody") {
     hints |= kHintStrongContent | kHintPositive;
+  } else if (itemprop == "text") {
+    hints |= kHintPositive;  // schema.org text: also each FAQ answer and comment, so no proof of the body
   }
   return hints;
 }

@@ -177,28 +177,12 @@ std::vector<std::string> split_list(const std::string& s) {
 
 }  // namespace
 
-std::string strip_site_from_title(std::string_view title_view, std::string_view sitename) {
-  std::string title = clean(title_view);
-  static const char* kSeparators[] = {" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ", " : ", " \xc2\xbb ",
-                                      " / ", " \xc2\xb7 ", " \xe2\x80\xa2 "};
-  for (const char* sep : kSeparators) {
-    size_t pos = title.rfind(sep);
-    if (pos == std::string::npos) continue;
-    std::string head = clean(std::string_view(title).substr(0, pos));
-    std::string tail = clean(std::string_view(title).substr(pos + std::strlen(sep)));
-    if (!sitename.empty() && lower_ascii(head) == lower_ascii(sitename)) return tail;
-    // The site name is the shorter side; keep the longer (the page's own title).
-    if (count_text(tail).words <= 4 && count_text(head).words >= count_text(tail).words) return head;
-    if (count_text(head).words <= 3 && count_text(tail).words > 4) return tail;
-  }
-  return title;
-}
-
 void extract_metadata(const Document& doc, std::string_view page_url, Metadata& meta) {
   meta = Metadata{};
   std::unordered_map<std::string, std::string> metas;  // lower-case name/property -> first content
   JsonLdFields ld;
-  std::string h1, rel_author, byline, time_date, canonical, title_tag;
+  std::vector<std::string> h1s, h2s;
+  std::string rel_author, byline, time_date, canonical, title_tag;
   std::string visible_date, near_headline;
   int h1_count = 0, date_probes = 0;
   const Node* root = doc.root();
@@ -231,7 +215,10 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
         if (title_tag.empty()) title_tag = collapsed_text(n);
         break;
       case Tag::kH1:
-        if (++h1_count == 1) h1 = collapsed_text(n);
+        if (++h1_count <= 8) h1s.push_back(collapsed_text(n));
+        break;
+      case Tag::kH2:
+        if (h2s.size() < 3) h2s.push_back(collapsed_text(n));
         break;
       case Tag::kLink:
         if (lower_ascii(n->attr(Attr::kRel)) == "canonical" && canonical.empty()) canonical = n->attr(Attr::kHref);
@@ -282,18 +269,9 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
   };
   meta.sitename = first({m("og:site_name"), ld.publisher, m("application-name"), m("twitter:site")});
   if (!meta.sitename.empty() && meta.sitename[0] == '@') meta.sitename.erase(0, 1);
-  std::string declared = first({m("og:title"), ld.headline, m("twitter:title"), m("dc.title"), m("citation_title")});
-  std::string full_title = declared.empty() ? title_tag : declared;
-  std::string low_full = lower_ascii(full_title + " " + title_tag);
-  if (!h1.empty() && h1.size() < 300 && low_full.find(lower_ascii(h1)) != std::string::npos) {
-    meta.title = h1;
-  } else if (!declared.empty()) {
-    meta.title = strip_site_from_title(declared, meta.sitename);
-  } else if (!title_tag.empty()) {
-    meta.title = strip_site_from_title(title_tag, meta.sitename);
-  } else {
-    meta.title = h1;
-  }
+  TitleSources titles{std::move(h1s), std::move(h2s), m("og:title"), ld.headline, m("twitter:title"),
+                      first({m("dc.title"), m("citation_title")}), title_tag, meta.sitename};
+  meta.title = choose_title(titles);
   std::string meta_author = first({m("author"), m("article:author"), m("dc.creator"), m("citation_author"),
                                    m("parsely-author"), m("sailthru.author"), m("byl")});
   if (meta_author.find("://") != std::string::npos) meta_author.clear();

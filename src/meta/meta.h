@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pith/dom.h"
 #include "pith/extract.h"
@@ -21,6 +22,20 @@ std::string parse_date(std::string_view text, bool anywhere = true);
 std::string date_from_url(std::string_view url);
 // "Name | Site" -> "Name": the title without a site suffix or prefix (using `sitename` when known).
 std::string strip_site_from_title(std::string_view title, std::string_view sitename);
+
+// Lower-cased (ASCII), curly quotes and dashes folded to ASCII, white space collapsed.
+std::string fold_for_match(std::string_view s);
+// The words of a title: letters/digits runs, each CJK character one word, lower-cased (ASCII).
+std::vector<std::string> title_words(std::string_view s);
+// Share of `part`'s words that occur in `whole` (0 when either has none).
+double word_coverage(std::string_view part, std::string_view whole);
+
+// Where a title can come from; choose_title() prefers a heading that agrees with the declared titles.
+struct TitleSources {
+  std::vector<std::string> h1s, h2s;  // document order, the first few
+  std::string og, jsonld, twitter, dc, title_tag, sitename;
+};
+std::string choose_title(const TitleSources& sources);
 
 // The language of `text` when its script alone tells it (Hangul -> ko, kana -> ja, Han -> zh, Thai,
 // Greek, Hebrew, Armenian, Georgian); empty otherwise.

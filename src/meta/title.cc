@@ -1,0 +1,171 @@
+// Title choice: the page's own headline (an <h1>, or failing that an early <h2>) when it agrees with what
+// the page declares as its title (og:title, JSON-LD headline, twitter:title, <title>), else the declared
+// title without its site suffix or prefix. Agreement is word overlap after folding case, curly quotes and
+// dashes (CJK characters count one word each), so "How To Use X (With Confidence!)" still wins over its
+// reworded og:title while a logo <h1> ("Example News", equal to og:site_name or to the part of <title> a
+// separator sets off) is skipped. Covered by tests/meta/meta_test.cc (Title.*).
+#include <algorithm>
+#include <cstring>
+#include <unordered_set>
+
+#include "extract/text_util.h"
+#include "meta/meta.h"
+
+namespace pith::detail {
+namespace {
+
+constexpr std::string_view kSeparators[] = {" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ", " : ",
+                                           " \xc2\xbb ", " / ", " \xc2\xb7 ", " \xe2\x80\xa2 "};
+
+bool is_word_char(char32_t cp) {
+  if (cp < 0x80) return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  if (cp >= 0x2000 && cp <= 0x206F) return false;  // general punctuation: quotes, dashes, bullets
+  if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
+  if (cp >= 0xFF00 && cp <= 0xFF0F) return false;  // full-width punctuation
+  if (cp == 0xA0 || cp == 0xAB || cp == 0xBB || cp == 0xB7 || cp == 0xA9 || cp == 0xAE) return false;
+  return true;
+}
+
+// Whether `part` is, word for word, one of the pieces separators (" | ", " - ", ...) cut `title` into.
+bool is_segment_of(std::string_view part, std::string_view title) {
+  std::vector<std::string> want = title_words(part);
+  if (want.empty()) return false;
+  size_t start = 0;
+  for (size_t i = 0; i <= title.size(); ++i) {
+    bool cut = i == title.size();
+    for (std::string_view sep : kSeparators) {
+      if (!cut && title.substr(i, sep.size()) == sep) cut = true;
+    }
+    if (!cut) continue;
+    if (title_words(title.substr(start, i - start)) == want) return true;
+    start = i + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string fold_for_match(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp;
+    i += decode_utf8(s, i, cp);
+    if (cp >= 'A' && cp <= 'Z') cp += 32;
+    if (cp == 0x2018 || cp == 0x2019 || cp == 0x2032) cp = '\'';
+    if (cp == 0x201C || cp == 0x201D) cp = '"';
+    if (cp == 0x2013 || cp == 0x2014 || cp == 0x2012) cp = '-';
+    if (is_space(cp)) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    append_utf8(out, cp);
+  }
+  return out;
+}
+
+std::vector<std::string> title_words(std::string_view s) {
+  std::vector<std::string> words;
+  std::string word;
+  for (size_t i = 0; i < s.size() && words.size() < 64;) {
+    char32_t cp;
+    i += decode_utf8(s, i, cp);
+    if (cp >= 'A' && cp <= 'Z') cp += 32;
+    if (is_unspaced_cjk(cp)) {
+      if (!word.empty()) words.push_back(std::move(word)), word.clear();
+      append_utf8(word, cp);
+      words.push_back(std::move(word)), word.clear();
+    } else if (is_word_char(cp)) {
+      append_utf8(word, cp);
+    } else if (!word.empty() && cp != '\'' && cp != 0x2019) {
+      words.push_back(std::move(word)), word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+double word_coverage(std::string_view part, std::string_view whole) {
+  std::vector<std::string> p = title_words(part), w = title_words(whole);
+  if (p.empty() || w.empty()) return 0;
+  std::unordered_set<std::string> in_whole(w.begin(), w.end());
+  size_t hit = 0;
+  for (const std::string& x : p) hit += in_whole.count(x);
+  return static_cast<double>(hit) / static_cast<double>(p.size());
+}
+
+std::string strip_site_from_title(std::string_view title_view, std::string_view sitename) {
+  std::string title(trim(title_view));
+  std::string folded_site = fold_for_match(sitename);
+  for (std::string_view sep : kSeparators) {
+    size_t pos = title.rfind(sep);
+    if (pos == std::string::npos || pos == 0) continue;
+    std::string head(trim(std::string_view(title).substr(0, pos)));
+    std::string tail(trim(std::string_view(title).substr(pos + sep.size())));
+    if (head.empty() || tail.empty()) continue;
+    if (!folded_site.empty() && fold_for_match(head) == folded_site) return tail;
+    if (!folded_site.empty() && fold_for_match(tail) == folded_site) return head;
+    // The site name is the shorter side; keep the longer (the page's own title).
+    uint32_t head_words = count_text(head).words, tail_words = count_text(tail).words;
+    if (tail_words <= 4 && head_words >= tail_words) return head;
+    if (head_words <= 3 && tail_words > 4) return tail;
+  }
+  return title;
+}
+
+std::string choose_title(const TitleSources& s) {
+  std::vector<std::string> declared;
+  for (const std::string* d : {&s.og, &s.jsonld, &s.twitter, &s.dc, &s.title_tag}) {
+    if (!d->empty()) declared.push_back(*d);
+  }
+  // What the page calls itself: og:site_name and whatever a separator sets off in <title>.
+  std::vector<std::vector<std::string>> site_names;
+  if (!s.sitename.empty()) site_names.push_back(title_words(s.sitename));
+  for (const std::string& d : declared) {
+    std::string stripped = strip_site_from_title(d, s.sitename);
+    if (stripped.size() + 3 > d.size()) continue;
+    std::string_view rest(d);
+    if (rest.substr(0, stripped.size()) == stripped) rest.remove_prefix(stripped.size());
+    else if (rest.size() >= stripped.size() && rest.substr(rest.size() - stripped.size()) == stripped) rest.remove_suffix(stripped.size());
+    else continue;
+    std::vector<std::string> site = title_words(rest);
+    if (!site.empty()) site_names.push_back(std::move(site));
+  }
+  auto site_like = [&](const std::string& h) {
+    std::vector<std::string> words = title_words(h);
+    return !words.empty() && std::find(site_names.begin(), site_names.end(), words) != site_names.end();
+  };
+  auto agreement = [&](const std::string& h) {
+    double best = 0;
+    for (const std::string& d : declared) {
+      std::string page_part = strip_site_from_title(d, s.sitename);
+      if (word_coverage(page_part, h) >= 0.3 || is_segment_of(h, d)) best = std::max(best, word_coverage(h, d));
+    }
+    return best;
+  };
+  auto pick = [&](const std::vector<std::string>& headings, double threshold, size_t min_words) {
+    const std::string* best = nullptr;
+    double best_score = threshold;
+    for (const std::string& h : headings) {
+      if (h.empty() || h.size() > 300 || site_like(h) || title_words(h).size() < min_words) continue;
+      double a = agreement(h);
+      if (a >= best_score + 1e-9 || (!best && a >= threshold)) best = &h, best_score = a;
+    }
+    return best;
+  };
+  if (declared.empty()) {
+    for (const std::string& h : s.h1s) {
+      if (!h.empty() && h.size() <= 300 && !site_like(h)) return h;
+    }
+    return s.h1s.empty() ? std::string() : s.h1s.front();
+  }
+  // Thresholds chosen on wcxb-dev: half of the heading's words in a declared title, and a third of the
+  // declared title's own words (without the site) in the heading, or the heading is one of its pieces.
+  if (const std::string* h = pick(s.h1s, 0.5, 1)) return *h;
+  if (const std::string* h = pick(s.h2s, 0.8, 3)) return *h;
+  return strip_site_from_title(declared.front(), s.sitename);
+}
+
+}  // namespace pith::detail

@@ -108,6 +108,7 @@ Result Extractor::extract_document(const Document& doc) {
     detail::Reading reading;
     uint32_t below_chars;
   };
+  constexpr uint32_t kMinRetryChars = 50;  // less is a stray heading, not content found
   constexpr Retry kRetries[] = {{detail::Reading::kLenient, 1000}, {detail::Reading::kPermissive, 300}};
   impl_->keep_comments = options_.include_comments;
   detail::PageAnalysis* page = &impl_->page;
@@ -119,7 +120,7 @@ Result Extractor::extract_document(const Document& doc) {
     std::vector<Block> blocks;
     std::vector<ExplainedBlock> trial_explained;
     uint32_t chars = impl_->extract_pass(*trial, root, seg, blocks, explained ? &trial_explained : nullptr);
-    if (chars >= 2 * kept_chars && chars > kept_chars) {
+    if (chars >= 2 * kept_chars && chars >= kMinRetryChars) {
       r.blocks_ = std::move(blocks);
       if (explained) *explained = std::move(trial_explained);
       kept_chars = chars;

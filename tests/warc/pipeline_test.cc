@@ -1,11 +1,13 @@
 // The corpus pipeline: per-reason accounting (records read = written + skipped, on stderr's summary,
-// --stats and --rejects alike), record schema, output identical for 1 and 2 threads and for every sink,
-// a run killed midway then rerun giving the uninterrupted run's output, and --strict.
+// --stats and --rejects alike), record schema, output and counts identical for 1, 2 and 4 threads over
+// several inputs and for every sink, a run killed midway (1 and 2 threads) then rerun giving the
+// uninterrupted run's output, and --strict. One input's records in parallel: record_flow_test.cc.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -15,7 +17,7 @@
 
 #include "corpus/json.h"
 #include "corpus/pipeline.h"
-#include "warc/stream.h"
+#include "test_files.h"
 #include "warc_builder.h"
 
 namespace pith::corpus {
@@ -23,35 +25,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string slurp(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
-// Whatever the compression, the decompressed bytes (the reader's stream handles gzip members/zstd frames).
-std::string decompressed(const std::string& path) {
-  std::string raw = slurp(path);
-  pith::detail::DecodedStream s(pith::detail::memory_source(raw));
-  std::string out;
-  char buf[65536];
-  for (size_t n; (n = s.read(buf, sizeof buf));) out.append(buf, n);
-  return out;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> v;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) v.push_back(line);
-  return v;
-}
+using pith::testing::decompressed;
+using pith::testing::lines_of;
+using pith::testing::slurp;
 
 class PipelineTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("pith_pipeline_" + std::to_string(getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::replace(name.begin(), name.end(), '/', '_');  // parameterised tests: "Name/0"
+    dir_ = fs::temp_directory_path() / ("pith_pipeline_" + std::to_string(getpid()) + "_" + name);
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     sample_ = std::string(PITH_SOURCE_DIR) + "/tests/fixtures/sample.warc.gz";
@@ -144,27 +127,41 @@ TEST_F(PipelineTest, AccountingStatsRejectsAndSchema) {
   EXPECT_EQ(nlohmann::json::parse(out.back())["metadata"]["url"], "http://built2.test/19");
 }
 
-TEST_F(PipelineTest, SameOutputForOneAndTwoThreadsAndEverySink) {
+TEST_F(PipelineTest, SameOutputAndCountsForOneTwoAndFourThreadsAndEverySink) {
   auto inputs = make_inputs();
-  PipelineResult r1, r2, r3, r4;
-  ASSERT_EQ(run_pipeline(options(inputs, "one.jsonl", 1), body_info_stand_in(), r1), 0);
-  ASSERT_EQ(run_pipeline(options(inputs, "two.jsonl", 2), body_info_stand_in(), r2), 0);
-  ASSERT_EQ(run_pipeline(options(inputs, "two.jsonl.gz", 2), body_info_stand_in(), r3), 0);
-  ASSERT_EQ(run_pipeline(options(inputs, "two.jsonl.zst", 2), body_info_stand_in(), r4), 0);
-  std::string one = slurp((dir_ / "one.jsonl").string());
+  PipelineResult r1;
+  PipelineOptions o1 = options(inputs, "one.jsonl", 1);
+  o1.rejects_path = (dir_ / "one.rejects.jsonl").string();
+  ASSERT_EQ(run_pipeline(o1, body_info_stand_in(), r1), 0);
+  std::string one = slurp(o1.output);
   EXPECT_FALSE(one.empty());
-  EXPECT_EQ(one, slurp((dir_ / "two.jsonl").string()));
-  EXPECT_EQ(one, decompressed((dir_ / "two.jsonl.gz").string()));
-  EXPECT_EQ(one, decompressed((dir_ / "two.jsonl.zst").string()));
-  EXPECT_NE(slurp((dir_ / "two.jsonl.zst").string()), one);
+  for (int threads : {2, 4}) {
+    for (std::string out : {"many.jsonl", "many.jsonl.gz", "many.jsonl.zst"}) {
+      out = std::to_string(threads) + out;
+      PipelineOptions o = options(inputs, out, threads);
+      o.rejects_path = (dir_ / (out + ".rejects.jsonl")).string();
+      PipelineResult r;
+      ASSERT_EQ(run_pipeline(o, body_info_stand_in(), r), 0) << out;
+      EXPECT_EQ(one, decompressed(o.output)) << out;
+      EXPECT_EQ(slurp(o1.rejects_path), slurp(o.rejects_path)) << out;
+      EXPECT_EQ(r.warc.records, r1.warc.records) << out;
+      EXPECT_EQ(r.written, r1.written) << out;
+      EXPECT_EQ(r.skipped_by_reason(), r1.skipped_by_reason()) << out;
+      EXPECT_EQ(r.warc.by_type, r1.warc.by_type) << out;
+    }
+  }
+  EXPECT_NE(slurp((dir_ / "2many.jsonl.zst").string()), one);
 }
 
-TEST_F(PipelineTest, KilledRunThenRerunEqualsUninterruptedRun) {
+class PipelineKilledRunTest : public PipelineTest, public ::testing::WithParamInterface<int> {};
+
+TEST_P(PipelineKilledRunTest, RerunEqualsUninterruptedRun) {
+  const int threads = GetParam();
   auto inputs = make_inputs();
   PipelineResult whole;
   ASSERT_EQ(run_pipeline(options(inputs, "whole.jsonl.zst", 1), body_info_stand_in(), whole), 0);
 
-  PipelineOptions o = options(inputs, "killed.jsonl.zst", 1);
+  PipelineOptions o = options(inputs, "killed.jsonl.zst", threads);
   pid_t child = fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
@@ -205,6 +202,8 @@ TEST_F(PipelineTest, KilledRunThenRerunEqualsUninterruptedRun) {
   EXPECT_EQ(again.inputs_reused, 6);
   EXPECT_EQ(slurp(o.output), slurp((dir_ / "whole.jsonl.zst").string()));
 }
+
+INSTANTIATE_TEST_SUITE_P(Threads, PipelineKilledRunTest, ::testing::Values(1, 2));
 
 TEST_F(PipelineTest, StrictFailsAnInputWithQuirksAndWritesNoOutput) {
   std::string lf = pith::testing::response_record("http://lf.test/", pith::testing::http_response("<p>x</p>"));

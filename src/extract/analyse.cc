@@ -133,6 +133,7 @@ void PageAnalysis::walk(bool apply_soft, bool keep_comments) {
       TextCounts c = count_text(n->data);
       ElementStat& s = stats_[open.back()];
       s.text.add(c);
+      s.own_text.add(c);
       if (link_depth) s.link_chars += c.chars;
       continue;
     }

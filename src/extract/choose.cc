@@ -68,12 +68,17 @@ ContentChoice choose_content(PageAnalysis& page) {
 
   // (2) Paragraph evidence.
   for (ElementStat& s : stats) {
-    if (!scores_as_paragraph(s)) continue;
-    uint32_t len = s.text.chars;
+    // A paragraph, or loose text written straight into a container beside its block children (scored
+    // as a paragraph of its own whose parent is the container).
+    bool paragraph = scores_as_paragraph(s);
+    if (!paragraph && (!s.has_block_child || s.own_text.chars < 100)) continue;
+    const TextCounts& counted = paragraph ? s.text : s.own_text;
+    uint32_t len = counted.chars;
     if (len < 25) continue;
-    if (s.link_density() < 0.15f) s.good_chars += len;
-    float points = 1.f + float(s.text.commas) + std::min(float(len / 100), 3.f);
-    int32_t ancestor = s.parent;
+    if (paragraph && s.link_density() < 0.15f) s.good_chars += len;
+    if (!paragraph) s.good_chars += len;
+    float points = 1.f + float(counted.commas) + std::min(float(len / 100), 3.f);
+    int32_t ancestor = paragraph ? s.parent : static_cast<int32_t>(&s - stats.data());
     for (int level = 0; ancestor >= 0 && level < 5; ++level) {
       ElementStat& a = stats[ancestor];
       if (!a.scored) {

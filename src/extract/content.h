@@ -23,6 +23,7 @@ struct ElementStat {
   const Node* node = nullptr;
   int32_t parent = -1;        // index of the parent's stat, -1 at the walk's root
   TextCounts text;            // all kept text below
+  TextCounts own_text;        // text of its own text-node children (loose text beside block children)
   uint32_t link_chars = 0;    // weighted characters inside <a>
   uint32_t paragraphs = 0;    // <p>/<pre>/<br>-separated runs below (rough count of paragraph blocks)
   uint32_t list_items = 0, images = 0, inputs = 0, tags = 0;

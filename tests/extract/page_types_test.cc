@@ -97,3 +97,19 @@ TEST(PageTypes, HiddenPanelIsReadOnlyWhenNothingElseIs) {
   EXPECT_TRUE(contains(text, "The committee met")) << text;
   EXPECT_FALSE(contains(text, "Hidden panel")) << text;
 }
+
+// Article text written straight into a <div> beside its title <p> (no paragraph elements of its own)
+// is scored as paragraphs; the footer's address block does not win.
+TEST(PageTypes, LooseTextBesideBlockChildrenIsScored) {
+  std::string loose =
+      "A equipe registrou nesta manhã o arrombamento de dois dos cinco automóveis da unidade. Os veículos "
+      "estavam sem as baterias, com marcas de depredação, e a polícia foi até o local para investigar.";
+  std::string html = "<html><body><div class=content><p class=titulo>Arrombamento em veículos</p>"
+                     "<img src=a.jpg>" + loose + "<br><br>" + loose + "</div><div class=rodape><div>Rua Walter, "
+                     "1111 - Caixa Postal 421 - Fone: (047) 2106-8000, CNPJ 83.102.459/0001-23</div></div>"
+                     "</body></html>";
+  Extractor ex;
+  std::string text = ex.extract(html).text();
+  EXPECT_TRUE(contains(text, "A equipe registrou")) << text;
+  EXPECT_FALSE(contains(text, "Caixa Postal")) << text;
+}

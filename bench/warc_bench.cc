@@ -4,8 +4,9 @@
 //   warc_bench --pipeline THREADS FILE... [--expect-records N] [--repeat K]
 //     the corpus pipeline (body-info stand-in step, JSONL output to a fresh temporary directory).
 // The record count is checked against --expect-records (the total over all files) before any timing is
-// printed (DESIGN.md rule 12); bench/warc_bench.sh takes it from make_warc.py's manifest and puts the
-// figures beside `zcat FILE > /dev/null` measured in the same run.
+// printed (DESIGN.md rule 12). bench/warc_bench.sh runs the first mode, with the count from
+// make_warc.py's manifest, beside `zcat FILE > /dev/null` and `pith warc` (real extractor) measured in
+// the same run; the second mode isolates the pipeline's own cost from extraction's.
 #include <stdlib.h>
 #include <unistd.h>
 

@@ -47,8 +47,8 @@ struct PipelineOptions {
   std::string source = "warc";  // the "source" field of each record
   std::string added;         // the "added" field (ISO 8601); empty: the run's start time
   PageSelectorOptions selector;
-  size_t window_records = 0;           // records in flight; 0: 64 per thread (1 with one thread)
-  size_t window_bytes = 64u << 20;     // bytes in flight (see above)
+  size_t window_records = 0;           // records in flight; 0: 16 per thread (1 with one thread)
+  size_t window_bytes = 32u << 20;     // bytes in flight (see above)
   bool progress = true;                // false: never (--progress=never)
   bool progress_forced = false;        // even when the stream is not a terminal (--progress=always)
   std::FILE* progress_stream = nullptr;  // null: stderr

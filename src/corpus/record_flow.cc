@@ -50,7 +50,7 @@ class Flow {
        const std::function<void(size_t, const InputOutcome&)>& on_input_done)
       : paths_(paths), options_(options), factory_(factory), progress_(progress), on_input_done_(on_input_done),
         workers_(static_cast<size_t>(options.threads > 1 ? options.threads - 1 : 0)),
-        window_records_(workers_ == 0 ? 1 : options.window_records ? options.window_records : 64 * (workers_ + 1)),
+        window_records_(workers_ == 0 ? 1 : options.window_records ? options.window_records : 16 * (workers_ + 1)),
         window_bytes_(options.window_bytes), ring_(window_records_), driver_step_(factory()) {
     for (const std::string& input : options.inputs) names_.push_back(basename_of(input));
     contexts_.reserve(names_.size());

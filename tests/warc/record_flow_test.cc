@@ -142,7 +142,7 @@ TEST_F(PipelineRecordFlowTest, RecordsInFlightStayWithinTheWindow) {
     if (window == 8) {
       EXPECT_LE(during_hold, 7);  // the held page plus at most 7 others in the window
     } else {
-      EXPECT_GT(during_hold, 7) << "the default window (64 per thread) lets the others run on";
+      EXPECT_GT(during_hold, 7) << "the default window (16 records per thread) lets the others run on";
     }
   }
 }

@@ -13,8 +13,13 @@ namespace pith::detail {
 namespace {
 
 // Container-level cleaning; returns the rule that drops `s`, or nullptr to keep it.
-const char* clean_rule(const ElementStat& s, uint32_t root_chars, bool lenient) {
+const char* clean_rule(const ElementStat& s, const Node* root, uint32_t root_chars, bool lenient) {
   const Node* n = s.node;
+  // An <article> nested in the <article> chosen as the content is, by the HTML standard, a comment or a
+  // related article.
+  if (n->is(Tag::kArticle) && root->is(Tag::kArticle) && s.text.chars * 5 < root_chars * 4) {
+    return "clean:nested-article";
+  }
   // A container holding most of the content is the content, whatever its name says.
   if (s.text.chars * 2 > root_chars) return nullptr;
   bool container = n->is(Tag::kDiv) || n->is(Tag::kSection) || n->is(Tag::kUl) || n->is(Tag::kOl) ||
@@ -255,7 +260,7 @@ void Segmenter::run(const Node* root) {
           continue;
         }
         const ElementStat* s = page_.stat(n);
-        if (const char* rule = s ? clean_rule(*s, root_chars, options_.reading != Reading::kStrict) : nullptr) {
+        if (const char* rule = s ? clean_rule(*s, root, root_chars, options_.reading != Reading::kStrict) : nullptr) {
           if (!(n->is(Tag::kTable) && is_data_table(n))) {
             explain_removed(n, rule);
             walker.skip_children();

@@ -113,3 +113,24 @@ TEST(PageTypes, LooseTextBesideBlockChildrenIsScored) {
   EXPECT_TRUE(contains(text, "A equipe registrou")) << text;
   EXPECT_FALSE(contains(text, "Caixa Postal")) << text;
 }
+
+// Articles nested in the article chosen as the content are related posts or comments (HTML standard);
+// articles side by side in a thread are the posts themselves and stay.
+TEST(PageTypes, NestedArticlesAreNotTheArticle) {
+  std::string prose =
+      "The committee met on Tuesday, discussed the budget at length, and agreed to publish its findings, "
+      "which cover schools, roads, and the new library, before the end of the month.";
+  std::string nested = "<html><body><div><a href=/>Example Daily, the town's paper</a></div><article><p>" + prose + " " + prose + "</p><p>" + prose + "</p>";
+  for (int i = 0; i < 3; ++i) nested += "<article><p>Related post " + std::to_string(i) + ": " + prose + "</p></article>";
+  nested += "</article></body></html>";
+  Extractor ex;
+  std::string text = ex.extract(nested).text();
+  EXPECT_TRUE(contains(text, "The committee met")) << text;
+  EXPECT_FALSE(contains(text, "Related post")) << text;
+
+  std::string thread = "<html><body><div class=thread>";
+  for (int i = 0; i < 4; ++i) thread += "<article><p>Reply " + std::to_string(i) + ": " + prose + "</p></article>";
+  thread += "</div></body></html>";
+  text = ex.extract(thread).text();
+  for (int i = 0; i < 4; ++i) EXPECT_TRUE(contains(text, "Reply " + std::to_string(i))) << text;
+}

@@ -82,6 +82,9 @@ std::string clean_value(std::string_view raw) {
 
 struct JsonLdFields {
   std::string headline, author, date, modified, publisher, description, image, section, keywords, type;
+  bool author_is_org = false;
+  std::vector<std::string> author_refs;                  // @id of authors given by reference only
+  std::unordered_map<std::string, std::string> people;   // @id -> name of every Person in the blocks
 };
 
 std::string json_string(const nlohmann::json& v) {
@@ -120,6 +123,13 @@ void visit_jsonld(const nlohmann::json& node, JsonLdFields& f, int depth) {
   if (!node.is_object()) return;
   if (auto g = node.find("@graph"); g != node.end()) visit_jsonld(*g, f, depth + 1);
   std::string type = node.contains("@type") ? json_string(node["@type"]) : "";
+  if (type.find("Person") != std::string::npos) {
+    auto id = node.find("@id");
+    auto name = node.find("name");
+    if (id != node.end() && id->is_string() && name != node.end() && name->is_string() && f.people.size() < 64) {
+      f.people.emplace(id->get<std::string>(), clean_value(name->get<std::string>()));
+    }
+  }
   if (!is_article_type(type)) return;
   bool stronger = f.type.empty() || (f.type == "WebPage" && type != "WebPage");
   auto take = [&](std::string& field, const char* key) {
@@ -138,28 +148,70 @@ void visit_jsonld(const nlohmann::json& node, JsonLdFields& f, int depth) {
   take(f.section, "articleSection");
   take(f.keywords, "keywords");
   if (auto it = node.find("author"); it != node.end() && (f.author.empty() || stronger)) {
-    std::string a = json_string(*it);
-    if (!a.empty() && a.find("://") == std::string::npos) f.author = clean_value(a);
+    // Names of the authors; objects without a name are kept as @id references, resolved later.
+    std::vector<std::string> names, refs;
+    bool org = false;
+    auto add = [&](const nlohmann::json& a) {
+      if (a.is_string()) {
+        names.push_back(a.get<std::string>());
+      } else if (a.is_object()) {
+        std::string t = a.contains("@type") ? json_string(a["@type"]) : "";
+        org |= t.find("Organization") != std::string::npos;
+        if (auto n = a.find("name"); n != a.end() && n->is_string()) names.push_back(n->get<std::string>());
+        else if (auto id = a.find("@id"); id != a.end() && id->is_string()) refs.push_back(id->get<std::string>());
+      }
+    };
+    if (it->is_array()) {
+      for (const auto& a : *it) add(a);
+    } else {
+      add(*it);
+    }
+    std::string joined;
+    for (const std::string& n : names) {
+      std::string c = clean_value(n);
+      if (c.empty() || c.find("://") != std::string::npos) continue;
+      if (!joined.empty()) joined += ", ";
+      joined += c;
+    }
+    if (!joined.empty() || !refs.empty()) f.author = joined, f.author_refs = refs, f.author_is_org = org;
   }
   if (auto it = node.find("publisher"); it != node.end() && f.publisher.empty()) f.publisher = clean_value(json_string(*it));
   if (stronger) f.type = type;
 }
 
-std::string strip_byline_prefix(std::string s) {
-  for (std::string_view prefix : {"by ", "von ", "par ", "por ", "door ", "di ", "written by "}) {
-    if (s.size() > prefix.size() && lower_ascii(s.substr(0, prefix.size())) == prefix) {
-      s = clean(std::string_view(s).substr(prefix.size()));
-      break;
+// Whether a profile link's text is the name its address spells ("Jane Doe" -> /author/jane-doe/), so
+// "Sign up" or "All authors" links do not count as names.
+bool name_in_link(const std::string& name, const std::string& href) {
+  std::string low = lower_ascii(name);
+  for (const char* joiner : {"-", "", "_", ".", "+", "%20"}) {
+    std::string spelled;
+    for (char c : low) {
+      if (c == ' ') spelled += joiner;
+      else spelled.push_back(c);
     }
+    if (spelled.size() >= 2 && href.find(spelled) != std::string::npos) return true;
   }
-  // Korean and Japanese/Chinese "reporter" after the name.
-  for (std::string_view suffix : {"\xea\xb8\xb0\xec\x9e\x90", "\xe8\xa8\x98\xe8\x80\x85"}) {
-    if (s.size() > suffix.size() + 2 && std::string_view(s).substr(s.size() - suffix.size()) == suffix) {
-      s = clean(std::string_view(s).substr(0, s.size() - suffix.size()));
-      break;
-    }
+  return false;
+}
+
+// Bylines inside a comment section name commenters, not the author.
+bool inside_comments(const Node* n) {
+  int depth = 0;
+  for (const Node* p = n; p && depth < 16; p = p->parent, ++depth) {
+    if (!p->is_element()) continue;
+    std::string cls = lower_ascii(std::string(p->attr(Attr::kClass)) + " " + std::string(p->attr(Attr::kId)));
+    if (cls.find("comment") != std::string::npos || cls.find("reply") != std::string::npos) return true;
   }
-  return s;
+  return false;
+}
+
+// The first element under `root` (a few dozen nodes at most) with itemprop=`prop`.
+const Node* find_itemprop(const Node* root, std::string_view prop) {
+  int seen = 0;
+  for (const Node* n = next_in_preorder(root, root); n && seen < 64; n = next_in_preorder(n, root), ++seen) {
+    if (n->is_element() && n->attr(Attr::kItemprop) == prop) return n;
+  }
+  return nullptr;
 }
 
 std::vector<std::string> split_list(const std::string& s) {
@@ -182,7 +234,9 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
   std::unordered_map<std::string, std::string> metas;  // lower-case name/property -> first content
   JsonLdFields ld;
   std::vector<std::string> h1s, h2s;
-  std::string rel_author, byline, time_date, canonical, title_tag;
+  std::vector<std::string> author_elements;  // itemprop=author, class/id *author*/*byline*, in order
+  std::string author_link, member_link, page_text;
+  std::string rel_author, time_date, canonical, title_tag;
   std::string visible_date, near_headline;
   int h1_count = 0, date_probes = 0;
   const Node* root = doc.root();
@@ -194,7 +248,14 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
       append_collapsed(near_headline, n->data, space);
       near_headline.push_back(' ');
     }
+    if (n->is_text() && page_text.size() < 6000 && n->parent && !n->parent->is(Tag::kScript) &&
+        !n->parent->is(Tag::kStyle) && !n->parent->is(Tag::kTitle) && !n->parent->is(Tag::kNoscript)) {
+      bool space = true;
+      append_collapsed(page_text, n->data, space);
+      page_text.push_back(' ');
+    }
     if (!n->is_element() || n->ns != Namespace::kHtml) continue;
+    if (is_block_level(n) && !page_text.empty() && page_text.back() != '\n') page_text.push_back('\n');
     switch (n->tag) {
       case Tag::kMeta: {
         std::string_view key = n->attr(Attr::kProperty);
@@ -225,6 +286,16 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
         break;
       case Tag::kA:
         if (lower_ascii(n->attr(Attr::kRel)) == "author" && rel_author.empty()) rel_author = collapsed_text(n);
+        if (author_link.empty() || member_link.empty()) {
+          std::string href = lower_ascii(n->attr(Attr::kHref));
+          bool to_author = href.find("/author/") != std::string::npos || href.find("/authors/") != std::string::npos;
+          bool to_member = href.find("/members/") != std::string::npos || href.find("/users/") != std::string::npos ||
+                           href.find("/user/") != std::string::npos || href.find("/u/") != std::string::npos;
+          if ((to_author && author_link.empty()) || (to_member && member_link.empty())) {
+            std::string t = clean_author(collapsed_text(n));
+            if (plausible_author(t) && t.size() <= 40 && name_in_link(t, href)) (to_author ? author_link : member_link) = t;
+          }
+        }
         break;
       case Tag::kTime:
         if (time_date.empty()) {
@@ -244,14 +315,13 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
             if (t.size() < 300) visible_date = parse_date(t);
           }
         }
-        if (byline.empty()) {
+        if (author_elements.size() < 8 && !n->is(Tag::kStyle) && !n->is(Tag::kScript) && !n->is(Tag::kTemplate)) {
           std::string_view itemprop = n->attr(Attr::kItemprop);
-          uint8_t hints = class_hints(n);
-          std::string cls = lower_ascii(n->attr(Attr::kClass));
-          if (itemprop == "author" || cls.find("byline") != std::string::npos ||
-              ((hints & kHintNegative) && (cls.find("author") != std::string::npos))) {
-            std::string t = strip_byline_prefix(collapsed_text(n));
-            if (!t.empty() && t.size() < 80) byline = t;
+          std::string cls = lower_ascii(std::string(n->attr(Attr::kClass)) + " " + std::string(n->attr(Attr::kId)));
+          if ((itemprop == "author" || cls.find("author") != std::string::npos || cls.find("byline") != std::string::npos) &&
+              !inside_comments(n)) {
+            const Node* name = itemprop == "author" ? find_itemprop(n, "name") : nullptr;
+            author_elements.push_back(collapsed_text(name ? name : n));
           }
         }
         break;
@@ -274,8 +344,27 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
   meta.title = choose_title(titles);
   std::string meta_author = first({m("author"), m("article:author"), m("dc.creator"), m("citation_author"),
                                    m("parsely-author"), m("sailthru.author"), m("byl")});
-  if (meta_author.find("://") != std::string::npos) meta_author.clear();
-  meta.author = strip_byline_prefix(first({ld.author, meta_author, rel_author, byline}));
+  std::string label = lower_ascii(m("twitter:label1"));
+  std::string twitter_author = label == "written by" || label == "author" || label == "by" ? m("twitter:data1") : "";
+  std::string ld_author = ld.author;
+  for (const std::string& ref : ld.author_refs) {
+    auto it = ld.people.find(ref);
+    if (it == ld.people.end()) continue;
+    if (!ld_author.empty()) ld_author += ", ";
+    ld_author += it->second;
+  }
+  std::vector<std::string> candidates;  // in order of trust
+  if (!ld.author_is_org) candidates.push_back(ld_author);
+  candidates.push_back(meta_author);
+  candidates.push_back(twitter_author);
+  candidates.push_back(rel_author);
+  candidates.push_back(author_link);
+  for (const std::string& e : author_elements) candidates.push_back(e);
+  candidates.push_back(byline_from_text(near_headline));
+  candidates.push_back(byline_from_text(page_text));
+  if (ld.author_is_org) candidates.push_back(ld_author);
+  candidates.push_back(member_link);
+  meta.author = choose_author(candidates, meta.sitename);
   std::string meta_date = first({ld.date, m("article:published_time"), m("og:published_time"),
                                  m("datepublished"), m("date"), m("dc.date"), m("dc.date.issued"),
                                  m("citation_publication_date"), m("pubdate"), m("publish-date"),

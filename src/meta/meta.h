@@ -31,6 +31,15 @@ std::vector<std::string> title_words(std::string_view s);
 double word_coverage(std::string_view part, std::string_view whole);
 
 // Where a title can come from; choose_title() prefers a heading that agrees with the declared titles.
+// A byline cut to the name ("Written byDan Smith - June 3, 2021" -> "Dan Smith"); see author.cc.
+std::string clean_author(std::string_view byline);
+// Whether a cleaned value can be a name (not empty, a URL, an e-mail, a number or a placeholder).
+bool plausible_author(std::string_view name);
+// The first plausible cleaned candidate that is not the site's own name (that only when none is).
+std::string choose_author(const std::vector<std::string>& candidates, std::string_view sitename);
+// A byline printed in running text: "By Jane Doe", "Von Anna Muster", "김지연 기자", "文/王小明".
+std::string byline_from_text(std::string_view text);
+
 struct TitleSources {
   std::vector<std::string> h1s, h2s;  // document order, the first few
   std::string og, jsonld, twitter, dc, title_tag, sitename;

@@ -50,7 +50,9 @@ bool is_descendant(const Node* n, const Node* ancestor) {
 
 }  // namespace
 
-ContentChoice choose_content(PageAnalysis& page) {
+namespace {
+
+ContentChoice choose_core(PageAnalysis& page) {
   ContentChoice choice;
   std::vector<ElementStat>& stats = page.stats();
   if (stats.empty()) return choice;
@@ -175,6 +177,51 @@ ContentChoice choose_content(PageAnalysis& page) {
     }
     if (take) choice.roots.push_back(sib);
   }
+  return choice;
+}
+
+
+// A lead paragraph written just before the content (p.lead, h2.article-lead...) with prose of its own.
+bool reads_like_lead(const ElementStat& s) {
+  return s.text.chars >= 60 && s.text.stops > 0 && s.link_density() < 0.2f && s.inputs == 0 &&
+         !(s.hints & (kHintNegative | kHintBoilerplate | kHintComments));
+}
+
+// Prepends the lead: walking up from the first root (at most kLeadLevels ancestors), the nearest
+// preceding siblings that read like prose, passing over short lines (dates, bylines), until a heading
+// (the headline), a longer non-prose sibling, or an element already holding half the page.
+void add_lead(PageAnalysis& page, ContentChoice& choice) {
+  constexpr int kLeadLevels = 2;
+  const ElementStat* page_stat = page.stat(page.root());
+  if (choice.roots.empty() || !page_stat) return;
+  std::vector<const Node*> lead;
+  const Node* child = choice.roots.front();
+  bool stop = false;
+  for (int level = 0; level < kLeadLevels && !stop && child->parent && child != page.root(); ++level) {
+    for (const Node* sib = child->prev_sibling; sib && !stop; sib = sib->prev_sibling) {
+      if (!sib->is_element()) continue;
+      const ElementStat* s = page.stat(sib);
+      if (!s || s->text.chars == 0) continue;
+      if (is_heading(sib) || (!reads_like_lead(*s) && s->text.chars >= 100)) {
+        stop = true;
+        break;
+      }
+      if (reads_like_lead(*s)) lead.push_back(sib);  // short lines between (date, byline) are passed over
+    }
+    child = child->parent;
+    const ElementStat* cs = page.stat(child);
+    if (!cs || cs->text.chars * 2 > page_stat->text.chars) break;
+  }
+  if (lead.empty()) return;
+  std::reverse(lead.begin(), lead.end());
+  choice.roots.insert(choice.roots.begin(), lead.begin(), lead.end());
+}
+
+}  // namespace
+
+ContentChoice choose_content(PageAnalysis& page) {
+  ContentChoice choice = choose_core(page);
+  if (std::string_view(choice.rule) != "fallback:whole-page") add_lead(page, choice);
   return choice;
 }
 

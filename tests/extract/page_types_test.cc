@@ -134,3 +134,21 @@ TEST(PageTypes, NestedArticlesAreNotTheArticle) {
   text = ex.extract(thread).text();
   for (int i = 0; i < 4; ++i) EXPECT_TRUE(contains(text, "Reply " + std::to_string(i))) << text;
 }
+
+// A lead paragraph written between the headline and the body container belongs to the article; a
+// byline-like line without a sentence does not come with it.
+TEST(PageTypes, LeadBeforeTheBodyIsKept) {
+  std::string prose =
+      "The committee met on Tuesday, discussed the budget at length, and agreed to publish its findings, "
+      "which cover schools, roads, and the new library, before the end of the month.";
+  std::string html = "<html><body><div class=page><div class=head><h1>Budget agreed after long debate</h1>"
+                     "<p class=lead>The council has agreed next year's budget. Schools get most of the new money."
+                     "</p></div><div class=meta>PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05</div>"
+                     "<div class=body><p>" + prose + "</p><p>" + prose + "</p><p>" + prose + "</p></div></div>"
+                     "<div class=footer-links><a href=/a>About us and our history</a></div></body></html>";
+  Extractor ex;
+  std::string text = ex.extract(html).text();
+  EXPECT_TRUE(contains(text, "The committee met")) << text;
+  EXPECT_TRUE(contains(text, "Schools get most of the new money")) << text;
+  EXPECT_FALSE(contains(text, "PUBLISHED")) << text;
+}

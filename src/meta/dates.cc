@@ -53,7 +53,7 @@ std::string format_date(int y, int m, int d) {
 
 struct Patterns {
   std::regex ymd{R"((\d{4})[-/.](\d{1,2})[-/.](\d{1,2}))"};
-  std::regex dmy{R"((\d{1,2})([./])(\d{1,2})[./](\d{4}))"};
+  std::regex dmy{R"((\d{1,2})([./-])(\d{1,2})[./-](\d{4}))"};
   std::regex cjk{"(\\d{4})\\s*(?:\xe5\xb9\xb4|\xeb\x85\x84)\\s*(\\d{1,2})\\s*(?:\xe6\x9c\x88|\xec\x9b\x94)\\s*"
                  "(\\d{1,2})"};
   std::regex month_day_year{R"(([^\s\d,.]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))"};
@@ -90,9 +90,10 @@ std::string parse_date(std::string_view text, bool anywhere) {
   }
   if (std::regex_search(s, m, p.dmy)) {
     int a = std::stoi(m[1]), b = std::stoi(m[3]), y = std::stoi(m[4]);
-    bool slash = m[2] == "/";
-    // Slashes are month-first (US) unless the first number cannot be a month; dots are day-first.
-    if (slash && a <= 12) consider(format_date(y, a, b), m.position(0));
+    bool month_first = m[2] == "/" || m[2] == "-";
+    // Slashes and dashes are month-first (US) unless the first number cannot be a month; dots are
+    // day-first unless the second number cannot be a month.
+    if ((month_first && a <= 12) || (b > 12 && a <= 12)) consider(format_date(y, a, b), m.position(0));
     else consider(format_date(y, b, a), m.position(0));
   }
   for (auto it = std::sregex_iterator(s.begin(), s.end(), p.month_day_year); it != std::sregex_iterator(); ++it) {

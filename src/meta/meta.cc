@@ -7,6 +7,7 @@
 // then visible dates near the top of the page. Covered by tests/meta/meta_test.cc.
 #include "meta/meta.h"
 
+#include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
@@ -82,6 +83,7 @@ std::string clean_value(std::string_view raw) {
 
 struct JsonLdFields {
   std::string headline, author, date, modified, publisher, description, image, section, keywords, type;
+  std::string any_date;  // datePublished of a node of any type (a forum post, a video, an event)
   bool author_is_org = false;
   std::vector<std::string> author_refs;                  // @id of authors given by reference only
   std::unordered_map<std::string, std::string> people;   // @id -> name of every Person in the blocks
@@ -129,6 +131,9 @@ void visit_jsonld(const nlohmann::json& node, JsonLdFields& f, int depth) {
     if (id != node.end() && id->is_string() && name != node.end() && name->is_string() && f.people.size() < 64) {
       f.people.emplace(id->get<std::string>(), clean_value(name->get<std::string>()));
     }
+  }
+  if (auto it = node.find("datePublished"); it != node.end() && it->is_string() && f.any_date.empty()) {
+    f.any_date = it->get<std::string>();
   }
   if (!is_article_type(type)) return;
   bool stronger = f.type.empty() || (f.type == "WebPage" && type != "WebPage");
@@ -236,7 +241,8 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
   std::vector<std::string> h1s, h2s;
   std::vector<std::string> author_elements;  // itemprop=author, class/id *author*/*byline*, in order
   std::string author_link, member_link, page_text;
-  std::string rel_author, time_date, canonical, title_tag;
+  std::vector<std::string> time_dates;  // <time datetime> (or its text) in document order, the first few
+  std::string rel_author, canonical, title_tag;
   std::string visible_date, near_headline;
   int h1_count = 0, date_probes = 0;
   const Node* root = doc.root();
@@ -248,7 +254,7 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
       append_collapsed(near_headline, n->data, space);
       near_headline.push_back(' ');
     }
-    if (n->is_text() && page_text.size() < 6000 && n->parent && !n->parent->is(Tag::kScript) &&
+    if (n->is_text() && page_text.size() < 10000 && n->parent && !n->parent->is(Tag::kScript) &&
         !n->parent->is(Tag::kStyle) && !n->parent->is(Tag::kTitle) && !n->parent->is(Tag::kNoscript)) {
       bool space = true;
       append_collapsed(page_text, n->data, space);
@@ -298,9 +304,10 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
         }
         break;
       case Tag::kTime:
-        if (time_date.empty()) {
+        if (time_dates.size() < 12) {
           std::string_view dt = n->attr(Attr::kDatetime);
-          time_date = parse_date(dt.empty() ? collapsed_text(n) : std::string(dt));
+          std::string d = parse_date(dt.empty() ? collapsed_text(n) : std::string(dt));
+          if (!d.empty()) time_dates.push_back(d);
         }
         break;
       default:
@@ -371,7 +378,7 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
                                  m("parsely-pub-date"), m("sailthru.date"), m("article.published"),
                                  m("published"), m("publishdate"), m("publish_date"), m("article:published")});
   meta.date = parse_date(meta_date);
-  if (meta.date.empty()) meta.date = time_date;
+  if (meta.date.empty() && !time_dates.empty()) meta.date = time_dates.front();
   meta.url = first({canonical, m("og:url"), std::string(page_url)});
   if (meta.date.empty()) meta.date = date_from_url(meta.url);
   if (meta.date.empty() && !page_url.empty()) meta.date = date_from_url(page_url);
@@ -379,6 +386,11 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
   for (size_t at = 0; meta.date.empty() && at < near_headline.size(); at += 300) {
     meta.date = parse_date(std::string_view(near_headline).substr(at, 400));
   }
+  // Pages without a headline (forums, listings): the first date in the page's text.
+  for (size_t at = 0; meta.date.empty() && h1_count == 0 && at < page_text.size() && at < 6000; at += 300) {
+    meta.date = parse_date(std::string_view(page_text).substr(at, 400));
+  }
+  if (meta.date.empty()) meta.date = parse_date(ld.any_date);
   if (meta.date.empty()) meta.date = parse_date(ld.modified.empty() ? m("article:modified_time") : ld.modified);
   // <meta name=description> first: og:description is more often cut short ("The de").
   meta.description = first({m("description"), m("og:description"), ld.description, m("twitter:description")});

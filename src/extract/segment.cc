@@ -6,11 +6,15 @@
 // outnumbering paragraphs); finished blocks are dropped when they repeat the title or are links only.
 // Every decision can be recorded for --explain. Covered by tests/extract/extract_test.cc.
 #include <algorithm>
+#include <functional>
 
 #include "extract/content.h"
 
 namespace pith::detail {
 namespace {
+
+// A multi-block container of at least this many characters that repeats an earlier one is dropped.
+constexpr uint32_t kMinRepeatChars = 200;
 
 // Container-level cleaning; returns the rule that drops `s`, or nullptr to keep it.
 const char* clean_rule(const ElementStat& s, const Node* root, uint32_t root_chars, bool lenient) {
@@ -146,6 +150,9 @@ class Segmenter {
   std::vector<bool> ordered_stack_;
   const Node* data_table_ = nullptr;
   bool row_started_ = false, next_row_new_table_ = false;
+  // Containers entered so far by their statistics, to find a second copy of the same subtree.
+  std::unordered_map<uint64_t, const Node*> containers_seen_;
+  bool repeats_earlier_container(const Node* n, const ElementStat& s);
 };
 
 std::string Segmenter::path_of(const Node* n) const {
@@ -171,10 +178,21 @@ void Segmenter::explain_removed(const Node* n, const char* rule) {
   TextCounts c = count_text(t);
   e.chars = c.chars;
   e.words = c.words;
-  e.text = t.substr(0, 80);
+  e.text = t.substr(0, 80000);
   e.kept = false;
   e.rule = rule;
   explained_->push_back(std::move(e));
+}
+
+// Pages that render their content twice (desktop and mobile copies, carousel clones): a container is
+// compared by text only when its statistics match an earlier one's exactly, which is rare otherwise.
+bool Segmenter::repeats_earlier_container(const Node* n, const ElementStat& s) {
+  if (!s.has_block_child || s.text.chars < kMinRepeatChars) return false;
+  uint64_t key = (uint64_t(s.text.chars) << 40) ^ (uint64_t(s.text.words) << 20) ^ s.tags ^
+                 (uint64_t(s.text.stops + s.text.commas) << 52) ^ (uint64_t(s.link_chars) << 8);
+  auto [it, inserted] = containers_seen_.emplace(key, n);
+  if (inserted) return false;
+  return normalise_for_compare(text_content(it->second)) == normalise_for_compare(text_content(n));
 }
 
 void Segmenter::text(std::string_view data) {
@@ -214,7 +232,7 @@ void Segmenter::flush() {
   if (explained_ && c.chars > 0) {
     ExplainedBlock e;
     e.path = cur_node_ ? path_of(cur_node_) : "";
-    e.text = text.substr(0, 80);
+    e.text = text.substr(0, 80000);
     e.chars = c.chars;
     e.link_chars = cur_link_chars_;
     e.words = c.words;
@@ -260,6 +278,11 @@ void Segmenter::run(const Node* root) {
           continue;
         }
         const ElementStat* s = page_.stat(n);
+        if (s && repeats_earlier_container(n, *s)) {
+          explain_removed(n, "drop:repeated-container");
+          walker.skip_children();
+          continue;
+        }
         if (const char* rule = s ? clean_rule(*s, root, root_chars, options_.reading != Reading::kStrict) : nullptr) {
           if (!(n->is(Tag::kTable) && is_data_table(n))) {
             explain_removed(n, rule);

@@ -152,3 +152,19 @@ TEST(PageTypes, LeadBeforeTheBodyIsKept) {
   EXPECT_TRUE(contains(text, "Schools get most of the new money")) << text;
   EXPECT_FALSE(contains(text, "PUBLISHED")) << text;
 }
+
+// A page that renders its article twice (desktop and mobile copies) yields it once; repeated short
+// paragraphs inside one copy stay, as the page has them.
+TEST(PageTypes, SecondCopyOfTheContentIsDropped) {
+  std::string copy = "<div class=copy><h2>Smart technology in plumbing</h2><p>Leak sensors, connected valves, and "
+                     "water meters report to a phone, so a burst pipe is found in minutes rather than days.</p>"
+                     "<p>Yes.</p><p>Yes.</p><h2>Green plumbing</h2><p>Low-flow fixtures, greywater reuse, and "
+                     "heat-pump water heaters cut both bills and emissions, and codes now ask for them.</p></div>";
+  std::string html = "<html><body><main>" + copy + copy + "</main></body></html>";
+  Extractor ex;
+  std::string text = ex.extract(html).text();
+  size_t first = text.find("Leak sensors");
+  ASSERT_NE(first, std::string::npos) << text;
+  EXPECT_EQ(text.find("Leak sensors", first + 1), std::string::npos) << text;
+  EXPECT_NE(text.find("Yes.\nYes."), std::string::npos) << text;
+}

@@ -168,3 +168,13 @@ TEST(PageTypes, SecondCopyOfTheContentIsDropped) {
   EXPECT_EQ(text.find("Leak sensors", first + 1), std::string::npos) << text;
   EXPECT_NE(text.find("Yes.\nYes."), std::string::npos) << text;
 }
+
+// Soft hyphens (&shy;) are line-break hints inside words: a corpus wants the word whole.
+TEST(PageTypes, SoftHyphensAndZeroWidthCharactersAreRemoved) {
+  std::string html = "<html><body><article><p>Schon im Mit&shy;tel&shy;al&shy;ter war der St. Mag\xC2\xAD"
+                     "da\xC2\xADle\xC2\xADner das Aus&shy;hän&shy;ge&shy;schild der Wein&#x200B;wirt&#x2060;schaft, "
+                     "und die Winzer schlossen sich 1927 zu einer Schutzgemeinschaft zusammen.</p></article></body></html>";
+  Extractor ex;
+  std::string text = ex.extract(html).text();
+  EXPECT_TRUE(contains(text, "Mittelalter war der St. Magdalener das Aushängeschild der Weinwirtschaft")) << text;
+}

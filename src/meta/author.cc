@@ -246,7 +246,7 @@ std::string byline_from_text(std::string_view text) {
   // "By Jane Doe", "Von Anna Muster", "Por María López", "Written by Dan Smith": a byline word at a block
   // start or after a separator, then one to four capitalised words.
   static const std::regex latin(
-      R"((?:^|\n)\s*(?:[Ww]ritten [Bb]y|[Pp]osted [Bb]y|[Aa]rticle [Bb]y|[Tt]ext [Bb]y|By|BY|Von|Por|Par|Door|Di)\s*:?\s+)"
+      R"(^\s*(?:[Ww]ritten [Bb]y|[Pp]osted [Bb]y|[Aa]rticle [Bb]y|[Tt]ext [Bb]y|By|BY|Von|Por|Par|Door|Di)\s*:?\s+)"
       R"(((?:[A-Z][A-Za-z\x80-\xff'.-]*)(?:\s+(?:[A-Z][A-Za-z\x80-\xff'.-]*|van|von|de|der|den|da|di|del|la|le|bin|al-?[A-Za-z]*)){0,4}))");
   // "김지연 기자" (Korean reporter), "記者 X", "文/X", "作者：X".
   static const std::regex cjk(
@@ -255,13 +255,31 @@ std::string byline_from_text(std::string_view text) {
       "((?:[\\xe4-\\xe9][\\x80-\\xbf][\\x80-\\xbf]){2,4})");
   std::smatch m;
   std::string best;
-  size_t best_pos = std::string::npos;
-  if (std::regex_search(s, m, latin)) {
-    std::string name = clean_author(m[1].str());
-    if (plausible_author(name) && name.find(' ') != std::string::npos) best = name, best_pos = m.position(0);
+  // Only lines that open with a byline word go to the regex (a page's text is long, std::regex slow).
+  for (size_t start = 0; start < s.size() && best.empty();) {
+    size_t end = s.find('\n', start);
+    if (end == std::string::npos) end = s.size();
+    size_t first = s.find_first_not_of(' ', start);
+    if (first < end) {
+      std::string head = lower(std::string_view(s).substr(first, std::min<size_t>(12, end - first)));
+      bool opens = false;
+      for (std::string_view w : {"by", "written by", "posted by", "article by", "text by", "von ", "por ", "par ", "door "}) {
+        opens |= head.compare(0, w.size(), w) == 0;
+      }
+      if (opens) {
+        std::string line = s.substr(first, std::min<size_t>(end - first, 200));
+        if (std::regex_search(line, m, latin)) {
+          std::string name = clean_author(m[1].str());
+          if (plausible_author(name) && name.find(' ') != std::string::npos) best = name;
+        }
+      }
+    }
+    start = end + 1;
   }
-  if (std::regex_search(s, m, cjk) && static_cast<size_t>(m.position(0)) < best_pos) {
-    best = m[1].matched ? m[1].str() : m[2].str();
+  if (s.find("\xea\xb8\xb0\xec\x9e\x90") != std::string::npos || s.find("\xe6\x96\x87") != std::string::npos ||
+      s.find("\xe8\x80\x85") != std::string::npos) {
+    std::string window = s.substr(0, 1500);
+    if (std::regex_search(window, m, cjk) && best.empty()) best = m[1].matched ? m[1].str() : m[2].str();
   }
   return best;
 }

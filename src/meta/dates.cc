@@ -58,6 +58,7 @@ struct Patterns {
                  "(\\d{1,2})"};
   std::regex month_day_year{R"(([^\s\d,.]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))"};
   std::regex day_month_year{R"((\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?([^\s\d,.]+)\.?,?\s+(?:de\s+)?(\d{4}))"};
+  std::regex year_month_day{R"((\d{4})\s+([A-Za-z]+)\.?\s+(\d{1,2})\b)"};
   std::regex url{R"(/((?:19|20)\d{2})[/-]?(\d{2})[/-]?(\d{2})(?:[/_.-]|$))"};
 };
 
@@ -71,6 +72,13 @@ const Patterns& patterns() {
 std::string parse_date(std::string_view text, bool anywhere) {
   (void)anywhere;
   if (text.size() > 400) text = text.substr(0, 400);
+  // Every format has a run of four digits (the year); most text has none, and std::regex is slow.
+  bool year = false;
+  for (size_t i = 0, run = 0; i < text.size() && !year; ++i) {
+    run = (text[i] >= '0' && text[i] <= '9') ? run + 1 : 0;
+    year = run >= 4;
+  }
+  if (!year) return {};
   std::string s(text);
   const Patterns& p = patterns();
   std::smatch m;
@@ -100,6 +108,14 @@ std::string parse_date(std::string_view text, bool anywhere) {
     int month = month_from_name((*it)[1]);
     if (month) {
       consider(format_date(std::stoi((*it)[3]), month, std::stoi((*it)[2])), it->position(0));
+      break;
+    }
+  }
+  // "2023 Jan 7" (citation_publication_date, PubMed style).
+  for (auto it = std::sregex_iterator(s.begin(), s.end(), p.year_month_day); it != std::sregex_iterator(); ++it) {
+    int month = month_from_name((*it)[2]);
+    if (month) {
+      consider(format_date(std::stoi((*it)[1]), month, std::stoi((*it)[3])), it->position(0));
       break;
     }
   }

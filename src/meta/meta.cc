@@ -25,6 +25,37 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
+// Whether `hay` contains `needle` (lower-case ASCII) ignoring ASCII case, without copying `hay`.
+bool contains_ci(std::string_view hay, std::string_view needle) {
+  if (needle.size() > hay.size()) return false;
+  for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+    size_t k = 0;
+    while (k < needle.size()) {
+      char c = hay[i + k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      if (c != needle[k]) break;
+      ++k;
+    }
+    if (k == needle.size()) return true;
+  }
+  return false;
+}
+
+// `a` and `b` (joined by a space when `b` is not empty), lower-cased (ASCII) into `buf`, reusing its storage.
+void lower_into(std::string& buf, std::string_view a, std::string_view b) {
+  buf.resize(a.size() + (b.empty() ? 0 : b.size() + 1));
+  char* out = buf.data();
+  auto copy = [&](std::string_view v) {
+    for (char c : v) *out++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  };
+  copy(a);
+  if (!b.empty()) *out++ = ' ', copy(b);
+}
+
+bool equals_ci(std::string_view a, std::string_view lower_b) {
+  return a.size() == lower_b.size() && contains_ci(a, lower_b);
+}
+
 std::string clean(std::string_view s) {
   std::string out;
   bool space = false;
@@ -33,6 +64,21 @@ std::string clean(std::string_view s) {
 }
 
 std::string collapsed_text(const Node* n) { return clean(text_content(n)); }
+
+// The element's collapsed text when it is short (a byline, a date line); false for a container whose
+// text runs past `limit` bytes, found without collecting all of it.
+bool short_text(const Node* root, size_t limit, std::string& out) {
+  out.clear();
+  bool space = false;
+  for (const Node* n = next_in_preorder(root, root); n; n = next_in_preorder(n, root)) {
+    if (!n->is_text()) continue;
+    append_collapsed(out, n->data, space);
+    if (out.size() > limit) return false;
+  }
+  std::string_view kept = trim(out);
+  if (kept.size() != out.size()) out = std::string(kept);
+  return true;
+}
 
 // Attribute and JSON-LD values are often escaped twice ("&amp;#8217;") or carry markup ("<p>..."): decode
 // what is left of character references and drop tags, so no field shows debris.
@@ -204,8 +250,9 @@ bool inside_comments(const Node* n) {
   int depth = 0;
   for (const Node* p = n; p && depth < 16; p = p->parent, ++depth) {
     if (!p->is_element()) continue;
-    std::string cls = lower_ascii(std::string(p->attr(Attr::kClass)) + " " + std::string(p->attr(Attr::kId)));
-    if (cls.find("comment") != std::string::npos || cls.find("reply") != std::string::npos) return true;
+    for (std::string_view v : {p->attr(Attr::kClass), p->attr(Attr::kId)}) {
+      if (contains_ci(v, "comment") || contains_ci(v, "reply")) return true;
+    }
   }
   return false;
 }
@@ -241,6 +288,7 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
   std::vector<std::string> h1s, h2s;
   std::vector<std::string> author_elements;  // itemprop=author, class/id *author*/*byline*, in order
   std::string author_link, member_link, page_text;
+  std::string names_lower;  // class and id of the current element, lower-cased (buffer reused)
   std::vector<std::string> time_dates;  // <time datetime> (or its text) in document order, the first few
   std::string rel_author, canonical, title_tag;
   std::string visible_date, near_headline;
@@ -273,7 +321,7 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
         break;
       }
       case Tag::kScript:
-        if (lower_ascii(n->attr(Attr::kType)) == "application/ld+json") {
+        if (equals_ci(n->attr(Attr::kType), "application/ld+json")) {
           auto j = nlohmann::json::parse(text_content(n), nullptr, false);
           if (!j.is_discarded()) visit_jsonld(j, ld, 0);
         }
@@ -288,12 +336,13 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
         if (h2s.size() < 3) h2s.push_back(collapsed_text(n));
         break;
       case Tag::kLink:
-        if (lower_ascii(n->attr(Attr::kRel)) == "canonical" && canonical.empty()) canonical = n->attr(Attr::kHref);
+        if (canonical.empty() && equals_ci(n->attr(Attr::kRel), "canonical")) canonical = n->attr(Attr::kHref);
         break;
       case Tag::kA:
-        if (lower_ascii(n->attr(Attr::kRel)) == "author" && rel_author.empty()) rel_author = collapsed_text(n);
+        if (rel_author.empty() && equals_ci(n->attr(Attr::kRel), "author")) rel_author = collapsed_text(n);
         if (author_link.empty() || member_link.empty()) {
-          std::string href = lower_ascii(n->attr(Attr::kHref));
+          lower_into(names_lower, n->attr(Attr::kHref), {});
+          const std::string& href = names_lower;
           bool to_author = href.find("/author/") != std::string::npos || href.find("/authors/") != std::string::npos;
           bool to_member = href.find("/members/") != std::string::npos || href.find("/users/") != std::string::npos ||
                            href.find("/user/") != std::string::npos || href.find("/u/") != std::string::npos;
@@ -311,26 +360,26 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
         }
         break;
       default:
-        if (visible_date.empty() && date_probes < 20) {
-          std::string cls = lower_ascii(std::string(n->attr(Attr::kClass)) + " " + std::string(n->attr(Attr::kId)));
-          if (cls.find("date") != std::string::npos || cls.find("time") != std::string::npos ||
-              cls.find("publish") != std::string::npos || cls.find("posted") != std::string::npos ||
-              cls.find("byline") != std::string::npos || cls.find("info") != std::string::npos ||
-              cls.find("meta") != std::string::npos) {
-            ++date_probes;
-            std::string t = collapsed_text(n);
-            if (t.size() < 300) visible_date = parse_date(t);
-          }
+      {
+        bool probe_date = visible_date.empty() && date_probes < 20;
+        bool probe_author = author_elements.size() < 8 && !n->is(Tag::kStyle) && !n->is(Tag::kScript) &&
+                            !n->is(Tag::kTemplate);
+        if (!probe_date && !probe_author) break;
+        std::string_view itemprop = n->attr(Attr::kItemprop);
+        std::string_view cls_attr = n->attr(Attr::kClass), id_attr = n->attr(Attr::kId);
+        if (cls_attr.empty() && id_attr.empty() && itemprop.empty()) break;
+        lower_into(names_lower, cls_attr, id_attr);
+        auto named = [&](std::string_view word) { return names_lower.find(word) != std::string::npos; };
+        std::string t;
+        if (probe_date && (named("date") || named("time") || named("publish") || named("posted") ||
+                           named("byline") || named("info") || named("meta"))) {
+          if (short_text(n, 300, t)) ++date_probes, visible_date = parse_date(t);
         }
-        if (author_elements.size() < 8 && !n->is(Tag::kStyle) && !n->is(Tag::kScript) && !n->is(Tag::kTemplate)) {
-          std::string_view itemprop = n->attr(Attr::kItemprop);
-          std::string cls = lower_ascii(std::string(n->attr(Attr::kClass)) + " " + std::string(n->attr(Attr::kId)));
-          if ((itemprop == "author" || cls.find("author") != std::string::npos || cls.find("byline") != std::string::npos) &&
-              !inside_comments(n)) {
-            const Node* name = itemprop == "author" ? find_itemprop(n, "name") : nullptr;
-            author_elements.push_back(collapsed_text(name ? name : n));
-          }
+        if (probe_author && (itemprop == "author" || named("author") || named("byline")) && !inside_comments(n)) {
+          const Node* name = itemprop == "author" ? find_itemprop(n, "name") : nullptr;
+          if (short_text(name ? name : n, 400, t)) author_elements.push_back(t);
         }
+      }
         break;
     }
   }
@@ -367,11 +416,15 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
   candidates.push_back(rel_author);
   candidates.push_back(author_link);
   for (const std::string& e : author_elements) candidates.push_back(e);
-  candidates.push_back(byline_from_text(near_headline));
-  candidates.push_back(byline_from_text(page_text));
-  if (ld.author_is_org) candidates.push_back(ld_author);
-  candidates.push_back(member_link);
   meta.author = choose_author(candidates, meta.sitename);
+  // Bylines in running text and the weaker sources only when no person is named yet (scanning text costs).
+  if (meta.author.empty() || title_words(meta.author) == title_words(meta.sitename)) {
+    candidates.push_back(byline_from_text(near_headline));
+    candidates.push_back(byline_from_text(page_text));
+    if (ld.author_is_org) candidates.push_back(ld_author);
+    candidates.push_back(member_link);
+    meta.author = choose_author(candidates, meta.sitename);
+  }
   std::string meta_date = first({ld.date, m("article:published_time"), m("og:published_time"),
                                  m("datepublished"), m("date"), m("dc.date"), m("dc.date.issued"),
                                  m("citation_publication_date"), m("pubdate"), m("publish-date"),

@@ -85,10 +85,10 @@ void append_collapsed(std::string& out, std::string_view text, bool& pending_spa
   for (size_t i = 0; i < text.size();) {
     char32_t cp;
     size_t len = decode_utf8(text, i, cp);
-    if (is_space(cp) && cp != 0xFEFF) {
-      pending_space = true;
-    } else if (cp == 0xFEFF || cp == 0x200B || cp == 0x00AD || cp == 0x2060) {
+    if (cp == 0xFEFF || cp == 0x200B || cp == 0x00AD || cp == 0x2060) {
       // invisible: BOM, zero-width space, soft hyphen (a line-break hint inside a word), word joiner
+    } else if (is_space(cp)) {
+      pending_space = true;
     } else {
       if (pending_space && !out.empty() && out.back() != '\n' && out.back() != ' ') out.push_back(' ');
       pending_space = false;

@@ -178,3 +178,20 @@ TEST(PageTypes, SoftHyphensAndZeroWidthCharactersAreRemoved) {
   std::string text = ex.extract(html).text();
   EXPECT_TRUE(contains(text, "Mittelalter war der St. Magdalener das Aushängeschild der Weinwirtschaft")) << text;
 }
+
+// A byline (a short line naming the author, at either end of the text) is metadata, not text; a
+// sentence of the body that names the author stays.
+TEST(PageTypes, BylineIsMetadataNotText) {
+  std::string prose =
+      "The committee met on Tuesday, discussed the budget at length, and agreed to publish its findings, "
+      "which cover schools, roads, and the new library, before the end of the month.";
+  std::string html = "<html><head><meta name=author content='Dana Whitfield'></head><body><article>"
+                     "<p>By Dana Whitfield | March 2, 2024</p><p>" + prose + "</p><p>" + prose +
+                     " Dana Whitfield asked the mayor about the library, and he promised an answer by May.</p><p>" +
+                     prose + "</p></article></body></html>";
+  Extractor ex;
+  Result r = ex.extract(html);
+  EXPECT_EQ(r.meta().author, "Dana Whitfield");
+  EXPECT_FALSE(contains(r.text(), "By Dana Whitfield")) << r.text();
+  EXPECT_TRUE(contains(r.text(), "Dana Whitfield asked the mayor")) << r.text();
+}

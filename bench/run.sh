@@ -25,3 +25,7 @@ echo "== Encoding: UTF-8 validation and GBK/EUC-KR decoding vs iconv"
 echo
 echo "== WARC: pith vs zcat on a Common-Crawl-like .warc.gz, and 1 -> 2 thread scaling"
 bash "$(dirname "$0")/warc_bench.sh" "$build" wcxb-dev 3
+
+echo
+echo "== Metadata: title/author/date exact rates with score_meta.py (wcxb-dev, its halves, readability)"
+bash "$(dirname "$0")/meta_bench.sh" "$build"

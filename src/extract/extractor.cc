@@ -3,6 +3,7 @@
 // are kept between pages. Nothing here throws; limits are cut-flag-continue (input bytes, parser
 // limits), reported in Result::status. Covered by tests/extract/extract_test.cc and the dataset runs.
 #include <algorithm>
+#include <cstdint>
 
 #include "extract/content.h"
 #include "meta/meta.h"
@@ -13,6 +14,20 @@
 namespace pith {
 namespace {
 constexpr const char* kReadingNames[] = {"content:", "content:lenient:", "content:permissive:"};
+
+// Whether the page's OpenGraph type is "website" (home, listing, product and service pages declare it;
+// articles declare "article"). Pages without og:type are not flagged. Treating og:type "product" the
+// same way measured no better.
+bool declares_non_article(const Document& doc) {
+  const Node* root = doc.root();
+  for (const Node* n = next_in_preorder(root, root); n; n = next_in_preorder(n, root)) {
+    if (n->is(Tag::kBody)) break;
+    if (!n->is(Tag::kMeta) || n->attr(Attr::kProperty) != "og:type") continue;
+    std::string_view type = n->attr(Attr::kContent);
+    return type == "website";
+  }
+  return false;
+}
 }  // namespace
 
 struct Extractor::Impl {
@@ -104,23 +119,31 @@ Result Extractor::extract_document(const Document& doc) {
   // containers carry furniture-like class names, content in hidden tabs) is read again with rules
   // relaxed step by step; a relaxed reading replaces the kept one when it finds at least twice the text.
   // The thresholds were chosen over all six dev sets together (none may lose), not page by page.
+  // A page that declares itself a website rather than an article is read leniently whenever that finds
+  // half as much text again, and permissively below 3000 characters.
   struct Retry {
     detail::Reading reading;
-    uint32_t below_chars;
+    uint32_t below_chars;   // tried when the kept reading has fewer characters
+    uint32_t ratio_tenths;  // and taken when it finds this many tenths of the kept text
   };
   constexpr uint32_t kMinRetryChars = 50;  // less is a stray heading, not content found
-  constexpr Retry kRetries[] = {{detail::Reading::kLenient, 1000}, {detail::Reading::kPermissive, 300}};
+  constexpr Retry kArticleRetries[] = {{detail::Reading::kLenient, 1000, 20}, {detail::Reading::kPermissive, 300, 20}};
+  constexpr Retry kNonArticleRetries[] = {{detail::Reading::kLenient, UINT32_MAX, 15},
+                                          {detail::Reading::kPermissive, 3000, 15}};
+  bool non_article = declares_non_article(doc);
+  const Retry* retries = non_article ? kNonArticleRetries : kArticleRetries;
   impl_->keep_comments = options_.include_comments;
   detail::PageAnalysis* page = &impl_->page;
   detail::PageAnalysis* trial = &impl_->trial;
   uint32_t kept_chars = impl_->extract_pass(*page, root, seg, r.blocks_, explained);
-  for (const Retry& retry : kRetries) {
+  for (size_t i = 0; i < 2; ++i) {
+    const Retry& retry = retries[i];
     if (kept_chars >= retry.below_chars) continue;
     seg.reading = retry.reading;
     std::vector<Block> blocks;
     std::vector<ExplainedBlock> trial_explained;
     uint32_t chars = impl_->extract_pass(*trial, root, seg, blocks, explained ? &trial_explained : nullptr);
-    if (chars >= 2 * kept_chars && chars >= kMinRetryChars) {
+    if (uint64_t(chars) * 10 >= uint64_t(kept_chars) * retry.ratio_tenths && chars >= kMinRetryChars) {
       r.blocks_ = std::move(blocks);
       if (explained) *explained = std::move(trial_explained);
       kept_chars = chars;

@@ -195,3 +195,30 @@ TEST(PageTypes, BylineIsMetadataNotText) {
   EXPECT_FALSE(contains(r.text(), "By Dana Whitfield")) << r.text();
   EXPECT_TRUE(contains(r.text(), "Dana Whitfield asked the mayor")) << r.text();
 }
+
+// og:type "website" (home, listing, product, service pages) makes the lenient reading win whenever it
+// finds half as much text again; the same page declared an article keeps its strict reading.
+TEST(PageTypes, DeclaredWebsiteIsReadLeniently) {
+  std::string prose =
+      "The committee met on Tuesday, discussed the budget at length, and agreed to publish its findings, "
+      "which cover schools, roads, and the new library, before the end of the month.";
+  auto page = [&](std::string_view og_type) {
+    std::string html = "<html><head><meta property=og:type content=" + std::string(og_type) +
+                       "></head><body><div class=content>";
+    for (int i = 0; i < 7; ++i) html += "<p>" + prose + "</p>";
+    html += "<div class=grid>";
+    for (int i = 0; i < 14; ++i) {
+      std::string n = std::to_string(i);
+      html += "<div class=card><h3><a href=/s" + n + ">Headline number " + n + " about the vote on the budget</a>"
+              "</h3><a href=/s" + n + ">A short teaser for story " + n + " that tells what the council did</a></div>";
+    }
+    return html + "</div></div></body></html>";
+  };
+  Extractor ex;
+  std::string website = ex.extract(page("website")).text();
+  EXPECT_TRUE(contains(website, "The committee met")) << website;
+  EXPECT_TRUE(contains(website, "Headline number 9")) << website;
+  std::string article = ex.extract(page("article")).text();
+  EXPECT_TRUE(contains(article, "The committee met")) << article;
+  EXPECT_FALSE(contains(article, "Headline number 9")) << article;
+}

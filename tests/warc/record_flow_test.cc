@@ -120,13 +120,16 @@ TEST_F(PipelineRecordFlowTest, OneFileSameBytesAndCountsForOneTwoAndFourThreads)
 TEST_F(PipelineRecordFlowTest, RecordsInFlightStayWithinTheWindow) {
   std::string file = one_big_file();
   for (size_t window : {size_t{8}, size_t{0}}) {
-    std::atomic<bool> first_taken{false};
+    std::atomic<bool> first_taken{false}, release{false};
     std::atomic<int> others{0};
     PageToRecordFactory held_first = [&] {
       PageToRecord inner = body_info_stand_in()();
       return [&, inner](const PageInput& in, PageRecord& rec) {
-        if (!first_taken.exchange(true)) std::this_thread::sleep_for(std::chrono::milliseconds(300));
-        else ++others;
+        if (!first_taken.exchange(true)) {
+          for (int ms = 0; ms < 10000 && !release; ++ms) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        } else {
+          ++others;
+        }
         return inner(in, rec);
       };
     };
@@ -136,13 +139,21 @@ TEST_F(PipelineRecordFlowTest, RecordsInFlightStayWithinTheWindow) {
       PipelineResult r;
       EXPECT_EQ(run_pipeline(o, held_first, r), 0);
     });
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    int during_hold = others.load();
+    // Wait until the other steps have stopped for 200 ms: everything the window admitted has run.
+    int during_hold = -1;
+    for (int stable = 0, polls = 0; stable < 10 && polls < 500; ++polls) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      int now = others.load();
+      stable = now == during_hold && first_taken ? stable + 1 : 0;
+      during_hold = now;
+    }
+    release = true;
     run.join();
     if (window == 8) {
       EXPECT_LE(during_hold, 7);  // the held page plus at most 7 others in the window
     } else {
       EXPECT_GT(during_hold, 7) << "the default window (16 records per thread) lets the others run on";
+      EXPECT_LT(during_hold, 250) << "the default window still stops the reader";
     }
   }
 }

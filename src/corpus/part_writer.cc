@@ -117,6 +117,7 @@ bool PartWriter::publish(const InputCounts& counts, std::string* error) {
   }
   sink_.reset();
   rejects_.reset();
+  paths_ = {};
   return true;
 }
 
@@ -125,8 +126,10 @@ void PartWriter::abandon() {
   if (rejects_) (void)rejects_->finish();
   sink_.reset();
   rejects_.reset();
+  if (paths_.part.empty()) return;  // never opened, or already published or abandoned
   std::remove((paths_.part + ".tmp").c_str());
   std::remove((paths_.rejects + ".tmp").c_str());
+  paths_ = {};
 }
 
 bool write_done_marker(const std::string& path, const InputCounts& c) {

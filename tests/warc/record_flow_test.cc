@@ -1,6 +1,6 @@
 // One input's records in parallel (src/corpus/record_flow.cc): a single file gives byte-identical
 // output, rejects and counts with 1, 2 and 4 threads even when steps finish out of order; the window
-// caps hold (records in flight, bytes in flight); a 100 MB record is cut, flagged and skipped without
+// caps hold (records in flight, bytes in flight); an unreadable input fails alone; a 100 MB record is cut, flagged and skipped without
 // being held whole; progress is printed when forced or on a terminal, and not into a file.
 #include <fcntl.h>
 #include <gtest/gtest.h>
@@ -180,6 +180,28 @@ TEST_F(PipelineRecordFlowTest, OneByteWindowRunsOneStepAtATime) {
   PipelineOptions wide = options({file}, "wide.jsonl", 4);
   ASSERT_EQ(run_pipeline(wide, counting, r), 0);
   EXPECT_GT(most.load(), 1) << "four threads with the default window do overlap";
+}
+
+// An input that cannot be read fails alone: the inputs around it are published, nothing is left half
+// written, and OUT is not assembled.
+TEST_F(PipelineRecordFlowTest, UnreadableInputFailsAloneBetweenGoodOnes) {
+  std::string sample = std::string(PITH_SOURCE_DIR) + "/tests/fixtures/sample.warc.gz";
+  std::string absent = (dir_ / "absent.warc.gz").string();
+  PipelineOptions o = options({sample, absent, sample}, "gap.jsonl", 2);
+  PipelineResult r;
+  EXPECT_EQ(run_pipeline(o, jittery_step(), r), 1);
+  EXPECT_EQ(r.inputs_done, 2);
+  EXPECT_EQ(r.inputs_failed, 1);
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_NE(r.errors[0].find("absent.warc.gz"), std::string::npos) << r.errors[0];
+  EXPECT_EQ(r.warc.records, 2u * 19);
+  EXPECT_FALSE(fs::exists(o.output));
+  std::string parts = o.output + ".parts/";
+  EXPECT_TRUE(fs::exists(parts + "00000-sample.warc.gz.done"));
+  EXPECT_FALSE(fs::exists(parts + "00001-absent.warc.gz.done"));
+  EXPECT_TRUE(fs::exists(parts + "00002-sample.warc.gz.done"));
+  for (const auto& entry : fs::directory_iterator(parts))
+    EXPECT_NE(entry.path().extension(), ".tmp") << entry.path();
 }
 
 long max_rss_kib() {

@@ -65,6 +65,26 @@ std::string clean(std::string_view s) {
 
 std::string collapsed_text(const Node* n) { return clean(text_content(n)); }
 
+// A heading's text as displayed: <br> and block children separate words ("Data<br>Analytics"), script and
+// style text is left out, and a trailing permalink glyph (¶, #, §) is dropped.
+std::string heading_text(const Node* root) {
+  std::string out;
+  bool space = false;
+  for (const Node* n = next_in_preorder(root, root); n && out.size() < 2000; n = next_in_preorder(n, root)) {
+    if (n->is_text()) {
+      if (n->parent && (n->parent->is(Tag::kScript) || n->parent->is(Tag::kStyle))) continue;
+      append_collapsed(out, n->data, space);
+    } else if (n->is_element() && (n->is(Tag::kBr) || is_block_level(n))) {
+      space = !out.empty();
+    }
+  }
+  std::string_view t = trim(out);
+  for (std::string_view glyph : {"\xc2\xb6", "#", "\xc2\xa7", "\xf0\x9f\x94\x97"}) {  // ¶ # § 🔗
+    if (t.size() > glyph.size() && t.substr(t.size() - glyph.size()) == glyph) t = trim(t.substr(0, t.size() - glyph.size()));
+  }
+  return std::string(t);
+}
+
 // The element's collapsed text when it is short (a byline, a date line); false for a container whose
 // text runs past `limit` bytes, found without collecting all of it.
 bool short_text(const Node* root, size_t limit, std::string& out) {
@@ -330,10 +350,10 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
         if (title_tag.empty()) title_tag = collapsed_text(n);
         break;
       case Tag::kH1:
-        if (++h1_count <= 8) h1s.push_back(collapsed_text(n));
+        if (++h1_count <= 8) h1s.push_back(heading_text(n));
         break;
       case Tag::kH2:
-        if (h2s.size() < 3) h2s.push_back(collapsed_text(n));
+        if (h2s.size() < 3) h2s.push_back(heading_text(n));
         break;
       case Tag::kLink:
         if (canonical.empty() && equals_ci(n->attr(Attr::kRel), "canonical")) canonical = n->attr(Attr::kHref);

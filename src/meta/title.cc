@@ -22,7 +22,9 @@ bool is_word_char(char32_t cp) {
   if (cp >= 0x2000 && cp <= 0x206F) return false;  // general punctuation: quotes, dashes, bullets
   if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
   if (cp >= 0xFF00 && cp <= 0xFF0F) return false;  // full-width punctuation
-  if (cp == 0xA0 || cp == 0xAB || cp == 0xBB || cp == 0xB7 || cp == 0xA9 || cp == 0xAE) return false;
+  if (cp >= 0xA0 && cp <= 0xBF) return false;      // Latin-1 symbols: NBSP, « », ·, ©, ®, ¶ (permalinks)
+  if (cp >= 0x2100 && cp <= 0x2BFF) return false;  // letterlike symbols, arrows, shapes, dingbats
+  if (cp >= 0x1F000) return false;                 // emoji
   return true;
 }
 
@@ -32,13 +34,14 @@ bool is_segment_of(std::string_view part, std::string_view title) {
   if (want.empty()) return false;
   size_t start = 0;
   for (size_t i = 0; i <= title.size(); ++i) {
-    bool cut = i == title.size();
+    size_t cut = i == title.size() ? 1 : 0;
     for (std::string_view sep : kSeparators) {
-      if (!cut && title.substr(i, sep.size()) == sep) cut = true;
+      if (!cut && title.substr(i, sep.size()) == sep) cut = sep.size();
     }
     if (!cut) continue;
     if (title_words(title.substr(start, i - start)) == want) return true;
-    start = i + 1;
+    start = i + cut;
+    i = start - 1;
   }
   return false;
 }
@@ -120,22 +123,36 @@ std::string choose_title(const TitleSources& s) {
   for (const std::string* d : {&s.og, &s.jsonld, &s.twitter, &s.dc, &s.title_tag}) {
     if (!d->empty()) declared.push_back(*d);
   }
-  // What the page calls itself: og:site_name and whatever a separator sets off in <title>.
+  // What the page calls itself: og:site_name and whatever a separator sets off at the end of a declared
+  // title. (A short piece in front is as often the page's own name, "Quickstart — Flask Documentation".)
   std::vector<std::vector<std::string>> site_names;
   if (!s.sitename.empty()) site_names.push_back(title_words(s.sitename));
   for (const std::string& d : declared) {
     std::string stripped = strip_site_from_title(d, s.sitename);
     if (stripped.size() + 3 > d.size()) continue;
     std::string_view rest(d);
-    if (rest.substr(0, stripped.size()) == stripped) rest.remove_prefix(stripped.size());
-    else if (rest.size() >= stripped.size() && rest.substr(rest.size() - stripped.size()) == stripped) rest.remove_suffix(stripped.size());
-    else continue;
+    if (rest.substr(0, stripped.size()) != stripped) continue;
+    rest.remove_prefix(stripped.size());
     std::vector<std::string> site = title_words(rest);
     if (!site.empty()) site_names.push_back(std::move(site));
   }
   auto site_like = [&](const std::string& h) {
     std::vector<std::string> words = title_words(h);
     return !words.empty() && std::find(site_names.begin(), site_names.end(), words) != site_names.end();
+  };
+  // Where a heading's first word stands in the declared titles: the page's own part comes first, the site
+  // part last, so of two headings agreeing equally the earlier-placed one is the page's.
+  auto placement = [&](const std::string& h) {
+    std::vector<std::string> words = title_words(h);
+    size_t best = 1000;
+    if (words.empty()) return best;
+    for (const std::string& d : declared) {
+      std::vector<std::string> dw = title_words(d);
+      for (size_t i = 0; i < dw.size() && i < best; ++i) {
+        if (dw[i] == words[0]) best = i;
+      }
+    }
+    return best;
   };
   auto agreement = [&](const std::string& h) {
     double best = 0;
@@ -151,7 +168,8 @@ std::string choose_title(const TitleSources& s) {
     for (const std::string& h : headings) {
       if (h.empty() || h.size() > 300 || site_like(h) || title_words(h).size() < min_words) continue;
       double a = agreement(h);
-      if (a >= best_score + 1e-9 || (!best && a >= threshold)) best = &h, best_score = a;
+      bool tie_placed_earlier = best && a > best_score - 1e-9 && a < best_score + 1e-9 && placement(h) < placement(*best);
+      if (a >= best_score + 1e-9 || (!best && a >= threshold) || tie_placed_earlier) best = &h, best_score = a;
     }
     return best;
   };

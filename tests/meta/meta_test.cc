@@ -261,3 +261,23 @@ TEST(MetaCascade, BylineInsideCommentsIgnored) {
       "</div></body></html>");
   EXPECT_EQ(m.author, "");
 }
+
+TEST(MetaTitle, HeadingTextAsDisplayed) {
+  // <br> and block children separate words; a permalink pilcrow is not part of the title.
+  EXPECT_EQ(metadata_of("<html><head><title>Data Analytics Agency | Rojo</title></head><body>"
+                        "<h1>Data<br>Analytics<div>Agency</div></h1></body></html>")
+                .title,
+            "Data Analytics Agency");
+  EXPECT_EQ(metadata_of("<html><head><title>Logging HOWTO \xe2\x80\x94 Python 3 documentation</title></head>"
+                        "<body><h1>Logging HOWTO<a class=headerlink href='#x'>\xc2\xb6</a></h1></body></html>")
+                .title,
+            "Logging HOWTO");
+}
+
+TEST(MetaTitle, OfTwoAgreeingHeadingsThePageOneBeforeTheSite) {
+  // Both headings are pieces of <title>; the documentation set's name comes last in it.
+  TitleSources s;
+  s.h1s = {"Flask Documentation (3.1.x)", "Quickstart"};
+  s.title_tag = "Quickstart \xe2\x80\x94 Flask Documentation (3.1.x)";
+  EXPECT_EQ(choose_title(s), "Quickstart");
+}

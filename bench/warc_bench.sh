@@ -45,7 +45,8 @@ out_dir=$(mktemp -d); trap 'rm -rf "$out_dir"' EXIT
 load_before=$(load)
 echo "warc_bench: load average (1 min) before: $load_before$(awk -v l="$load_before" 'BEGIN { if (l >= 0.5) print " -- NOT quiet, figures are pessimistic" }')"
 
-# pith warc -jN FILE, timed, under /usr/bin/time -v; sets last_seconds and last_rss_mb, checks the count.
+# pith warc -jN FILE, timed, under /usr/bin/time -v; sets last_seconds, last_rss_mb and last_cpu (user +
+# system seconds), checks the count.
 run_pith() {
   local jobs=$1 out=$out_dir/j$1
   rm -rf "$out" && mkdir -p "$out"
@@ -56,6 +57,7 @@ run_pith() {
   t1=$(now)
   last_seconds=$(elapsed "$t0" "$t1")
   last_rss_mb=$(awk -F: '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$out/time.txt")
+  last_cpu=$(awk -F: '/User time|System time/ { t += $2 } END { printf "%.2f", t }' "$out/time.txt")
   local read_count
   read_count=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["records"])' "$out/stats.json")
   if [ "$read_count" != "$records" ]; then
@@ -64,27 +66,29 @@ run_pith() {
   fi
 }
 
-zcat_times=(); reader_times=(); j1_times=(); j2_times=(); j1_rss=(); j2_rss=()
+zcat_times=(); reader_times=(); j1_times=(); j2_times=(); j1_rss=(); j2_rss=(); j1_cpu=(); j2_cpu=()
 for round in $(seq "$rounds"); do
   t0=$(now); zcat "$file" > /dev/null; t1=$(now)
   zcat_times+=("$(elapsed "$t0" "$t1")")
   line=$("$bench" "$file" --expect-records "$records" --repeat 1)
   reader_times+=("$(echo "$line" | head -1 | awk '{ for (i = 1; i < NF; ++i) if ($i == "seconds") print $(i + 1) }')")
-  run_pith 1; j1_times+=("$last_seconds"); j1_rss+=("$last_rss_mb")
-  run_pith 2; j2_times+=("$last_seconds"); j2_rss+=("$last_rss_mb")
+  run_pith 1; j1_times+=("$last_seconds"); j1_rss+=("$last_rss_mb"); j1_cpu+=("$last_cpu")
+  run_pith 2; j2_times+=("$last_seconds"); j2_rss+=("$last_rss_mb"); j2_cpu+=("$last_cpu")
   if ! cmp -s "$out_dir/j1/out.jsonl" "$out_dir/j2/out.jsonl"; then
     echo "warc_bench: pith warc -j2 output differs from -j1: timings do not count" >&2
     exit 1
   fi
-  echo "  round $round: zcat ${zcat_times[-1]}s, reader ${reader_times[-1]}s, pith warc -j1 ${j1_times[-1]}s (${j1_rss[-1]} MB), -j2 ${j2_times[-1]}s (${j2_rss[-1]} MB), load $(load)"
+  echo "  round $round: zcat ${zcat_times[-1]}s, reader ${reader_times[-1]}s, pith warc -j1 ${j1_times[-1]}s (cpu ${j1_cpu[-1]}s, ${j1_rss[-1]} MB), -j2 ${j2_times[-1]}s (cpu ${j2_cpu[-1]}s, ${j2_rss[-1]} MB), load $(load)"
 done
 echo "$line" | tail -n +2
 z=$(median "${zcat_times[@]}"); r=$(median "${reader_times[@]}")
 e1=$(median "${j1_times[@]}"); e2=$(median "${j2_times[@]}")
 m1=$(median "${j1_rss[@]}"); m2=$(median "${j2_rss[@]}")
-awk -v mb="$mb" -v z="$z" -v r="$r" -v e1="$e1" -v e2="$e2" -v m1="$m1" -v m2="$m2" -v n="$rounds" \
+c1=$(median "${j1_cpu[@]}"); c2=$(median "${j2_cpu[@]}")
+awk -v mb="$mb" -v z="$z" -v r="$r" -v e1="$e1" -v e2="$e2" -v m1="$m1" -v m2="$m2" -v n="$rounds" -v c1="$c1" -v c2="$c2" \
     -v lb="$load_before" -v la="$(load)" 'BEGIN {
   printf "warc_bench (medians of %d, one file): zcat %.1f MB/s; reader alone %.1f MB/s = %.2fx zcat\n", n, mb / z, mb / r, z / r
   printf "warc_bench: pith warc -j1 end to end %.1f MB/s = %.2fx zcat (target >= 0.33), peak RSS %.0f MB\n", mb / e1, z / e1, m1
   printf "warc_bench: pith warc -j2 end to end %.1f MB/s = %.2fx zcat, peak RSS %.0f MB; scaling -j2/-j1 on one file %.2fx (target >= 1.8)\n", mb / e2, z / e2, m2, e1 / e2
+  printf "warc_bench: CPU time (user + system) -j1 %.2fs, -j2 %.2fs: the parallel run costs %+.1f%% more work\n", c1, c2, (c2 / c1 - 1) * 100
   printf "warc_bench: load average (1 min) before %s, after %s\n", lb, la }'

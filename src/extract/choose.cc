@@ -181,6 +181,15 @@ ContentChoice choose_core(PageAnalysis& page) {
 }
 
 
+// Whether `n` is or holds a heading (the headline block above the lead), looking a bounded way down.
+bool holds_heading(const Node* n) {
+  int budget = 200;
+  for (const Node* d = n; d && budget-- > 0; d = next_in_preorder(d, n)) {
+    if (d->is_element() && is_heading(d)) return true;
+  }
+  return false;
+}
+
 // A lead paragraph written just before the content (p.lead, h2.article-lead...) with prose of its own.
 bool reads_like_lead(const ElementStat& s) {
   return s.text.chars >= 60 && s.text.stops > 0 && s.link_density() < 0.2f && s.inputs == 0 &&
@@ -189,7 +198,7 @@ bool reads_like_lead(const ElementStat& s) {
 
 // Prepends the lead: walking up from the first root (at most kLeadLevels ancestors), the nearest
 // preceding siblings that read like prose, passing over short lines (dates, bylines), until a heading
-// (the headline), a longer non-prose sibling, or an element already holding half the page.
+// or a block holding one (the headline), a longer non-prose sibling, or an element already holding half the page.
 void add_lead(PageAnalysis& page, ContentChoice& choice) {
   constexpr int kLeadLevels = 2;
   const ElementStat* page_stat = page.stat(page.root());
@@ -202,7 +211,16 @@ void add_lead(PageAnalysis& page, ContentChoice& choice) {
       if (!sib->is_element()) continue;
       const ElementStat* s = page.stat(sib);
       if (!s || s->text.chars == 0) continue;
-      if (is_heading(sib) || (!reads_like_lead(*s) && s->text.chars >= 100)) {
+      if (holds_heading(sib)) {
+        // The headline block: its children after the heading (a standfirst) are the lead.
+        for (const Node* c = sib->last_child; c && !holds_heading(c); c = c->prev_sibling) {
+          const ElementStat* cs = c->is_element() ? page.stat(c) : nullptr;
+          if (cs && reads_like_lead(*cs)) lead.push_back(c);
+        }
+        stop = true;
+        break;
+      }
+      if (!reads_like_lead(*s) && s->text.chars >= 100) {
         stop = true;
         break;
       }

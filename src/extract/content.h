@@ -87,7 +87,7 @@ struct SegmentOptions {
   std::string title;  // headings repeating it are dropped (the headline is metadata)
   Reading reading = Reading::kStrict;
 };
-// Drops the short blocks near either end of the content that name the page's author (bylines).
+// Drops the short blocks at the start of the content that name the page's author (bylines).
 void drop_byline_blocks(std::vector<Block>& blocks, std::string_view author, std::vector<ExplainedBlock>* explained);
 
 void segment_blocks(const PageAnalysis& page, const std::vector<const Node*>& roots, const SegmentOptions& options,

@@ -429,14 +429,14 @@ void segment_blocks(const PageAnalysis& page, const std::vector<const Node*>& ro
 
 void drop_byline_blocks(std::vector<Block>& blocks, std::string_view author,
                         std::vector<ExplainedBlock>* explained) {
-  constexpr size_t kEdgeBlocks = 3;      // bylines sit above or below the text
+  constexpr size_t kEdgeBlocks = 3;      // bylines sit above the text
   constexpr uint32_t kMaxBylineChars = 100;
   if (author.size() < 4 || blocks.size() < 2) return;
   std::vector<Block> kept;
   kept.reserve(blocks.size());
   for (size_t i = 0; i < blocks.size(); ++i) {
     Block& b = blocks[i];
-    bool at_edge = i < kEdgeBlocks || i + kEdgeBlocks >= blocks.size();
+    bool at_edge = i < kEdgeBlocks;  // a sign-off at the end ("Kim Ji-yeon, Arirang News.") is the report's
     bool byline = at_edge && (b.kind == BlockKind::kParagraph || b.kind == BlockKind::kListItem) &&
                   b.text.find(author) != std::string::npos && count_text(b.text).chars < kMaxBylineChars;
     if (!byline) {

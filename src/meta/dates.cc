@@ -58,7 +58,7 @@ struct Patterns {
                  "(\\d{1,2})"};
   std::regex month_day_year{R"(([^\s\d,.]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))"};
   std::regex day_month_year{R"((\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?([^\s\d,.]+)\.?,?\s+(?:de\s+)?(\d{4}))"};
-  std::regex year_month_day{R"((\d{4})\s+([A-Za-z]+)\.?\s+(\d{1,2})\b)"};
+  std::regex year_month_day{R"(^\s*(\d{4})\s+([A-Za-z]+)\.?\s+(\d{1,2})\b)"};  // whole value only
   std::regex url{R"(/((?:19|20)\d{2})[/-]?(\d{2})[/-]?(\d{2})(?:[/_.-]|$))"};
 };
 
@@ -98,9 +98,9 @@ std::string parse_date(std::string_view text, bool anywhere) {
   }
   if (std::regex_search(s, m, p.dmy)) {
     int a = std::stoi(m[1]), b = std::stoi(m[3]), y = std::stoi(m[4]);
-    bool month_first = m[2] == "/" || m[2] == "-";
-    // Slashes and dashes are month-first (US) unless the first number cannot be a month; dots are
-    // day-first unless the second number cannot be a month.
+    // Slashes are month-first (US) unless the first number cannot be a month; dots and dashes are
+    // day-first unless the second number cannot be a month (11-29-2024).
+    bool month_first = m[2] == "/";
     if ((month_first && a <= 12) || (b > 12 && a <= 12)) consider(format_date(y, a, b), m.position(0));
     else consider(format_date(y, b, a), m.position(0));
   }

@@ -87,7 +87,9 @@ TEST(MetaDates, FormatsOfTheBrief) {
 }
 
 TEST(MetaDates, ForumAndCitationFormats) {
-  EXPECT_EQ(parse_date("11-29-2024, 08:15 PM"), "2024-11-29");        // dashes read month-first like slashes
+  EXPECT_EQ(parse_date("11-29-2024, 08:15 PM"), "2024-11-29");        // the second number cannot be a month
+  EXPECT_EQ(parse_date("02-12-2025"), "2025-12-02");                  // dashes are day-first otherwise
+  EXPECT_EQ(parse_date("Cost Guide 2026 Dec 26, 2025"), "2025-12-26");  // "2026 Dec 26" only as a whole value
   EXPECT_EQ(parse_date("29.11.2024"), "2024-11-29");
   EXPECT_EQ(parse_date("2023 Jan 7"), "2023-01-07");                  // citation_publication_date
   EXPECT_EQ(parse_date("Tue Aug 27, 2019 1:47 am"), "2019-08-27");

@@ -209,10 +209,10 @@ void visit_jsonld(const nlohmann::json& node, JsonLdFields& f, int depth) {
     std::string v = json_string(*it);
     if (!v.empty() && (field.empty() || stronger)) field = clean_value(v);
   };
-  take(f.headline, "headline");
-  if (type != "WebPage") take(f.headline, "name");
-  take(f.date, "datePublished");
-  take(f.date, "dateCreated");
+  // Within one node the first key present wins: "name" only stands in for a missing "headline",
+  // "dateCreated" for a missing "datePublished".
+  take(f.headline, node.contains("headline") ? "headline" : type != "WebPage" ? "name" : "");
+  take(f.date, node.contains("datePublished") ? "datePublished" : "dateCreated");
   take(f.modified, "dateModified");
   take(f.description, "description");
   take(f.image, "image");
@@ -445,11 +445,21 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
     candidates.push_back(member_link);
     meta.author = choose_author(candidates, meta.sitename);
   }
+  // Any other <meta> naming a publication date ("published-date", "w-published-date"), first by name.
+  std::string other_published, other_published_key;
+  for (const auto& [key, value] : metas) {
+    bool publish = key.find("publish") != std::string::npos || key.find("pubdate") != std::string::npos;
+    bool modify = key.find("modif") != std::string::npos || key.find("updat") != std::string::npos;
+    if (publish && !modify && !parse_date(value).empty() && (other_published.empty() || key < other_published_key)) {
+      other_published = value, other_published_key = key;
+    }
+  }
   std::string meta_date = first({ld.date, m("article:published_time"), m("og:published_time"),
                                  m("datepublished"), m("date"), m("dc.date"), m("dc.date.issued"),
                                  m("citation_publication_date"), m("pubdate"), m("publish-date"),
                                  m("parsely-pub-date"), m("sailthru.date"), m("article.published"),
-                                 m("published"), m("publishdate"), m("publish_date"), m("article:published")});
+                                 m("published"), m("publishdate"), m("publish_date"), m("article:published"),
+                                 other_published});
   meta.date = parse_date(meta_date);
   if (meta.date.empty() && !time_dates.empty()) meta.date = time_dates.front();
   meta.url = first({canonical, m("og:url"), std::string(page_url)});

@@ -283,3 +283,19 @@ TEST(MetaTitle, OfTwoAgreeingHeadingsThePageOneBeforeTheSite) {
   s.title_tag = "Quickstart \xe2\x80\x94 Flask Documentation (3.1.x)";
   EXPECT_EQ(choose_title(s), "Quickstart");
 }
+
+TEST(MetaCascade, WithinAJsonLdNodePublishedBeforeCreatedAndHeadlineBeforeName) {
+  pith::Metadata m = metadata_of(
+      "<html><head><script type='application/ld+json'>{\"@type\":\"BlogPosting\",\"name\":\"post-slug\","
+      "\"headline\":\"The Real Headline\",\"dateCreated\":\"2019-01-25T12:51:59\","
+      "\"datePublished\":\"2022-10-05T12:53:00\"}</script></head><body><p>Text.</p></body></html>");
+  EXPECT_EQ(m.title, "The Real Headline");
+  EXPECT_EQ(m.date, "2022-10-05");
+}
+
+TEST(MetaCascade, AnyMetaNamingAPublicationDate) {
+  pith::Metadata m = metadata_of(
+      "<html><head><meta name=modified-date content=2024-07-30><meta name=published-date content=2021-02-16>"
+      "</head><body><h1>T</h1></body></html>");
+  EXPECT_EQ(m.date, "2021-02-16");
+}

@@ -42,6 +42,8 @@ const char* prune_rule(const Node* e, uint8_t hints) {
       return "never-content:form-control";
     case Tag::kDialog:
       return "never-content:dialog";
+    case Tag::kRt: case Tag::kRp:
+      return "never-content:ruby-annotation";  // furigana/pinyin readings over the base text
     default:
       break;
   }

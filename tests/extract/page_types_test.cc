@@ -222,3 +222,15 @@ TEST(PageTypes, DeclaredWebsiteIsReadLeniently) {
   EXPECT_TRUE(contains(article, "The committee met")) << article;
   EXPECT_FALSE(contains(article, "Headline number 9")) << article;
 }
+
+// Ruby annotations (furigana, pinyin) are readings printed over the text, not text: the base stays.
+TEST(PageTypes, RubyAnnotationsAreLeftOut) {
+  std::string html = "<html><body><article><p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの"
+                     "<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくすための<ruby>法律<rt>ほうりつ</rt></ruby>ができて、"
+                     "親が子どもを教育するために、たたいたり蹴ったりする体罰を禁止することになりました。</p></article>"
+                     "</body></html>";
+  Extractor ex;
+  std::string text = ex.extract(html).text();
+  EXPECT_TRUE(contains(text, "子どもへの虐待をなくすための法律ができて")) << text;
+  EXPECT_FALSE(contains(text, "ぎゃくたい")) << text;
+}

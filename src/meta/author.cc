@@ -26,7 +26,7 @@ bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
 
 // Byline words that precede a name; longest first so "written by" wins over "by".
 constexpr std::string_view kPrefixes[] = {
-    "this post was written by", "written and reviewed by", "written by", "authored by", "article by",
+    "this post was written by", "about the author", "read more about", "written and reviewed by", "written by", "authored by", "article by",
     "posted by", "published by", "text by", "words by", "story by", "recipe by", "guide by", "review by",
     "reviewed by", "post by", "authors", "author", "autor", "auteur", "autore", "by", "von", "par", "por",
     "door", "di", "av", "af", "from", "via", "\xe4\xbd\x9c\xe8\x80\x85",  // 作者
@@ -56,7 +56,7 @@ constexpr std::string_view kGlueWords[] = {"Published", "Updated", "Posted", "La
 
 // Words that make a candidate page furniture rather than a name.
 constexpr std::string_view kFurnitureWords[] = {"Search", "Advanced", "Cookies", "cookies", "Sign", "Login", "Log",
-                                                "Subscribe", "Account", "Menu", "Newsletter", "USE", "CASE"};
+                                                "Subscribe", "Account", "Menu", "Newsletter", "USE", "CASE", "List"};
 
 constexpr std::string_view kMonthAndDayWords[] = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -113,7 +113,9 @@ std::string cut_words(const std::string& s) {
   size_t keep = words.size();
   for (size_t i = 0; i < keep; ++i) {
     const std::string& w = words[i];
-    if (i >= 2 && in_list(w, kRoleWords)) keep = i;
+    std::string_view bare(w);
+    while (!bare.empty() && (bare.back() == ',' || bare.back() == ':' || bare.back() == ';')) bare.remove_suffix(1);
+    if (i >= 2 && in_list(bare, kRoleWords)) keep = i;
     if (i >= 1 && i < keep && w == words[0] && w.size() > 1) keep = i;
     // A word glued to the name's last word ("Harry RabinowitzTech", "Luke KimDecember"): only known
     // byline words count, so "ControlCAD" or "MacDonald" stay whole.
@@ -173,8 +175,10 @@ std::string clean_author(std::string_view raw) {
   size_t cut = s.size();
   for (std::string_view marker : kCutMarkers) {
     size_t at = s.find(marker);
-    // Role words only cut after the name has begun (at least one word before them).
-    if (at != std::string::npos && at > 0 && at < cut) cut = at;
+    if (at == std::string::npos) continue;
+    // A value opening with a date marker ("Last Updated: January 7") names nobody.
+    if (at == 0 && std::isupper(static_cast<unsigned char>(marker[0]))) return {};
+    if (at > 0 && at < cut) cut = at;
   }
   std::smatch m;
   std::string head = s.substr(0, cut);
@@ -210,7 +214,8 @@ bool plausible_author(std::string_view name) {
                                    "staff", "guest", "editor", "sign in", "log in", "login", "menu", "share",
                                    "sign up", "signup", "register", "search", "members", "users", "user", "list",
                                    "profile", "account", "settings", "logout", "join", "updated", "written by",
-                                   "published", "more", "home", "our", "topic author", "insights author"}) {
+                                   "published", "more", "home", "our", "topic author", "insights author", "youtube",
+                                   "facebook", "twitter", "instagram", "linkedin"}) {
     if (low == generic) return false;
   }
   if (name.find_first_of("{}=;<>") != std::string_view::npos) return false;
@@ -219,6 +224,15 @@ bool plausible_author(std::string_view name) {
   for (const std::string& w : words) {
     if (in_list(w, kFurnitureWords)) return false;
   }
+  // A sentence ("Ray graduated from NYU with a degree") is a bio, not a name: names have at most one
+  // lower-case word besides particles ("van", "de") and "and".
+  int lowercase_words = 0;
+  for (const std::string& w : words) {
+    bool particle = w == "and" || w == "van" || w == "von" || w == "de" || w == "der" || w == "den" ||
+                    w == "da" || w == "di" || w == "del" || w == "la" || w == "le" || w == "bin" || w == "du";
+    if (!particle && std::islower(static_cast<unsigned char>(w[0]))) ++lowercase_words;
+  }
+  if (lowercase_words >= 2) return false;
   // Initials alone ("NB") are an avatar, not a name.
   if (name.size() <= 3 && std::none_of(name.begin(), name.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); })) return false;
   return count_text(name).words <= 12;

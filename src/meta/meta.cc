@@ -202,7 +202,9 @@ void visit_jsonld(const nlohmann::json& node, JsonLdFields& f, int depth) {
     f.any_date = it->get<std::string>();
   }
   if (!is_article_type(type)) return;
-  bool stronger = f.type.empty() || (f.type == "WebPage" && type != "WebPage");
+  // A page's own article beats a WebPage wrapper and an embedded video's object.
+  auto weak = [](const std::string& t) { return t == "WebPage" || t == "VideoObject"; };
+  bool stronger = f.type.empty() || (weak(f.type) && !weak(type));
   auto take = [&](std::string& field, const char* key) {
     auto it = node.find(key);
     if (it == node.end()) return;
@@ -248,6 +250,15 @@ void visit_jsonld(const nlohmann::json& node, JsonLdFields& f, int depth) {
   }
   if (auto it = node.find("publisher"); it != node.end() && f.publisher.empty()) f.publisher = clean_value(json_string(*it));
   if (stronger) f.type = type;
+}
+
+// "Roy, Aniruddha" (citation order) -> "Aniruddha Roy"; other values unchanged.
+std::string first_last(const std::string& name) {
+  size_t comma = name.find(", ");
+  if (comma == std::string::npos || name.find(',', comma + 1) != std::string::npos) return name;
+  std::string_view last = std::string_view(name).substr(0, comma), given = std::string_view(name).substr(comma + 2);
+  if (last.empty() || given.empty() || count_text(last).words > 3 || count_text(given).words > 3) return name;
+  return std::string(given) + " " + std::string(last);
 }
 
 // Whether a profile link's text is the name its address spells ("Jane Doe" -> /author/jane-doe/), so
@@ -306,6 +317,7 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
   std::unordered_map<std::string, std::string> metas;  // lower-case name/property -> first content
   JsonLdFields ld;
   std::vector<std::string> h1s, h2s;
+  std::vector<std::string> citation_authors;  // every citation_author (or dc.creator), "First Last"
   std::vector<std::string> author_elements;  // itemprop=author, class/id *author*/*byline*, in order
   std::string author_link, member_link, page_text;
   std::string names_lower;  // class and id of the current element, lower-cased (buffer reused)
@@ -337,7 +349,14 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
         if (key.empty()) key = n->attr(Attr::kItemprop);
         if (key.empty()) key = n->attr(Attr::kHttpEquiv);
         std::string_view content = n->attr(Attr::kContent);
-        if (!key.empty() && !content.empty()) metas.emplace(lower_ascii(key), clean_value(content));
+        if (!key.empty() && !content.empty()) {
+          std::string k = lower_ascii(key);
+          // Scholarly pages name every author in its own citation_author / dc.creator.
+          if ((k == "citation_author" || k == "dc.creator") && citation_authors.size() < 50) {
+            citation_authors.push_back(first_last(clean_value(content)));
+          }
+          metas.emplace(std::move(k), clean_value(content));
+        }
         break;
       }
       case Tag::kScript:
@@ -418,7 +437,12 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
   TitleSources titles{std::move(h1s), std::move(h2s), m("og:title"), ld.headline, m("twitter:title"),
                       first({m("dc.title"), m("citation_title")}), title_tag, meta.sitename};
   meta.title = choose_title(titles);
-  std::string meta_author = first({m("author"), m("article:author"), m("dc.creator"), m("citation_author"),
+  std::string all_citation_authors;
+  for (const std::string& a : citation_authors) {
+    if (!all_citation_authors.empty()) all_citation_authors += ", ";
+    all_citation_authors += a;
+  }
+  std::string meta_author = first({m("author"), m("article:author"), all_citation_authors,
                                    m("parsely-author"), m("sailthru.author"), m("byl")});
   std::string label = lower_ascii(m("twitter:label1"));
   std::string twitter_author = label == "written by" || label == "author" || label == "by" ? m("twitter:data1") : "";

@@ -299,3 +299,31 @@ TEST(MetaCascade, AnyMetaNamingAPublicationDate) {
       "</head><body><h1>T</h1></body></html>");
   EXPECT_EQ(m.date, "2021-02-16");
 }
+
+TEST(MetaAuthor, BiosRolesAndLeadIns) {
+  EXPECT_EQ(clean_author("About the Author Eric Ries"), "Eric Ries");
+  EXPECT_EQ(clean_author("Read more about The Upwork Team"), "The Upwork Team");
+  EXPECT_EQ(clean_author("Zackery Cuevas Writer, Hardware"), "Zackery Cuevas");
+  EXPECT_EQ(clean_author("Last Updated: January 7, 2025"), "");
+  EXPECT_FALSE(plausible_author("Ray graduated from NYU with a degree"));
+  EXPECT_TRUE(plausible_author("Jan de Vries and Anna van der Berg"));
+  EXPECT_FALSE(plausible_author("YouTube"));
+}
+
+TEST(MetaCascade, EveryCitationAuthorGivenNameFirst) {
+  pith::Metadata m = metadata_of(
+      "<html><head><meta name=citation_author content='Roy, Aniruddha'>"
+      "<meta name=citation_author content='Mahindru, Aditya'><meta name=citation_title content='A Paper'>"
+      "</head><body><p>Abstract.</p></body></html>");
+  EXPECT_EQ(m.author, "Aniruddha Roy, Aditya Mahindru");
+}
+
+TEST(MetaCascade, EmbeddedVideoDoesNotNameTheArticleAuthor) {
+  pith::Metadata m = metadata_of(
+      "<html><head><script type='application/ld+json'>[{\"@type\":\"VideoObject\",\"name\":\"Clip\","
+      "\"author\":\"YouTube Channel\"},{\"@type\":\"Article\",\"headline\":\"Health tips\","
+      "\"author\":{\"@type\":\"Person\",\"name\":\"Holly Wilgus\"}}]</script></head>"
+      "<body><h1>Health tips</h1></body></html>");
+  EXPECT_EQ(m.author, "Holly Wilgus");
+  EXPECT_EQ(m.title, "Health tips");
+}

@@ -87,8 +87,9 @@ struct SegmentOptions {
   std::string title;  // headings repeating it are dropped (the headline is metadata)
   Reading reading = Reading::kStrict;
 };
-// Drops the short blocks at the start of the content that name the page's author (bylines).
-void drop_byline_blocks(std::vector<Block>& blocks, std::string_view author, std::vector<ExplainedBlock>* explained);
+// Drops the metadata lines at the edges of the content: short blocks near the start that name the
+// page's author (bylines), and short blocks near either end that are only a date (datelines).
+void drop_metadata_lines(std::vector<Block>& blocks, std::string_view author, std::vector<ExplainedBlock>* explained);
 
 void segment_blocks(const PageAnalysis& page, const std::vector<const Node*>& roots, const SegmentOptions& options,
                     std::vector<Block>& blocks, std::vector<ExplainedBlock>* explained);

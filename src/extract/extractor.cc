@@ -150,7 +150,7 @@ Result Extractor::extract_document(const Document& doc) {
       std::swap(page, trial);
     }
   }
-  detail::drop_byline_blocks(r.blocks_, r.meta_.author, explained);
+  detail::drop_metadata_lines(r.blocks_, r.meta_.author, explained);
   if (options_.include_comments && !page->comment_roots().empty()) {
     detail::SegmentOptions cseg = seg;
     cseg.title.clear();

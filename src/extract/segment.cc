@@ -9,6 +9,7 @@
 #include <functional>
 
 #include "extract/content.h"
+#include "meta/meta.h"
 
 namespace pith::detail {
 namespace {
@@ -427,26 +428,34 @@ void segment_blocks(const PageAnalysis& page, const std::vector<const Node*>& ro
   for (const Node* root : roots) segmenter.run(root);
 }
 
-void drop_byline_blocks(std::vector<Block>& blocks, std::string_view author,
-                        std::vector<ExplainedBlock>* explained) {
-  constexpr size_t kEdgeBlocks = 3;      // bylines sit above the text
-  constexpr uint32_t kMaxBylineChars = 100;
-  if (author.size() < 4 || blocks.size() < 2) return;
+void drop_metadata_lines(std::vector<Block>& blocks, std::string_view author,
+                         std::vector<ExplainedBlock>* explained) {
+  constexpr size_t kEdgeBlocks = 3;  // bylines and datelines sit just above or below the text
+  constexpr uint32_t kMaxBylineChars = 100, kMaxDateChars = 40;
+  if (blocks.size() < 2) return;
   std::vector<Block> kept;
   kept.reserve(blocks.size());
   for (size_t i = 0; i < blocks.size(); ++i) {
     Block& b = blocks[i];
-    bool at_edge = i < kEdgeBlocks;  // a sign-off at the end ("Kim Ji-yeon, Arirang News.") is the report's
-    bool byline = at_edge && (b.kind == BlockKind::kParagraph || b.kind == BlockKind::kListItem) &&
-                  b.text.find(author) != std::string::npos && count_text(b.text).chars < kMaxBylineChars;
-    if (!byline) {
+    bool line = b.kind == BlockKind::kParagraph || b.kind == BlockKind::kListItem;
+    uint32_t chars = line ? count_text(b.text).chars : 0;
+    // A sign-off at the end ("Kim Ji-yeon, Arirang News.") is the report's own: bylines only above.
+    const char* rule = nullptr;
+    if (line && i < kEdgeBlocks && author.size() >= 4 && chars < kMaxBylineChars &&
+        b.text.find(author) != std::string::npos) {
+      rule = "drop:byline";
+    } else if (line && (i < kEdgeBlocks || i + kEdgeBlocks >= blocks.size()) && chars < kMaxDateChars &&
+               !parse_date(b.text, false).empty()) {
+      rule = "drop:dateline";
+    }
+    if (!rule) {
       kept.push_back(std::move(b));
       continue;
     }
     if (explained) {
       ExplainedBlock e;
       e.text = b.text.substr(0, 80);
-      e.rule = "drop:byline";
+      e.rule = rule;
       explained->push_back(std::move(e));
     }
   }

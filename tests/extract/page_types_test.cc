@@ -179,7 +179,7 @@ TEST(PageTypes, SoftHyphensAndZeroWidthCharactersAreRemoved) {
   EXPECT_TRUE(contains(text, "Mittelalter war der St. Magdalener das Aushängeschild der Weinwirtschaft")) << text;
 }
 
-// A byline (a short line naming the author, at either end of the text) is metadata, not text; a
+// A byline (a short line naming the author above the text) and a dateline are metadata, not text; a
 // sentence of the body that names the author stays.
 TEST(PageTypes, BylineIsMetadataNotText) {
   std::string prose =
@@ -188,12 +188,13 @@ TEST(PageTypes, BylineIsMetadataNotText) {
   std::string html = "<html><head><meta name=author content='Dana Whitfield'></head><body><article>"
                      "<p>By Dana Whitfield | March 2, 2024</p><p>" + prose + "</p><p>" + prose +
                      " Dana Whitfield asked the mayor about the library, and he promised an answer by May.</p><p>" +
-                     prose + "</p></article></body></html>";
+                     prose + "</p><p>Updated 24.06.2020</p></article></body></html>";
   Extractor ex;
   Result r = ex.extract(html);
   EXPECT_EQ(r.meta().author, "Dana Whitfield");
   EXPECT_FALSE(contains(r.text(), "By Dana Whitfield")) << r.text();
   EXPECT_TRUE(contains(r.text(), "Dana Whitfield asked the mayor")) << r.text();
+  EXPECT_FALSE(contains(r.text(), "24.06.2020")) << r.text();  // a dateline, also metadata
 }
 
 // og:type "website" (home, listing, product, service pages) makes the lenient reading win whenever it

@@ -62,12 +62,17 @@ class PageAnalysis {
   const std::vector<const Node*>& comment_roots() const { return comment_roots_; }
   const Node* root() const { return root_; }
   void clear();
+  // Class/id hints memoised per element for the whole document (its walks and readings); the owner
+  // clears the map when the document changes. Null: computed every time.
+  void set_hint_cache(std::unordered_map<const Node*, uint8_t>* cache) { hint_cache_ = cache; }
 
  private:
   const Node* root_ = nullptr;
   std::vector<ElementStat> stats_;
   std::unordered_map<const Node*, uint32_t> index_;
   void walk(bool apply_soft, bool keep_comments);
+  uint8_t hints_for(const Node* n);
+  std::unordered_map<const Node*, uint8_t>* hint_cache_ = nullptr;
   std::unordered_map<const Node*, const char*> removed_;
   std::unordered_map<const Node*, const char*> soft_kept_;
   std::vector<const Node*> comment_roots_;

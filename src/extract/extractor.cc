@@ -34,6 +34,7 @@ struct Extractor::Impl {
   HtmlParser parser{make_parse_options()};
   Decoder decoder;
   detail::PageAnalysis page, trial;  // the kept reading's analysis, and a retry's
+  std::unordered_map<const Node*, uint8_t> hints;  // class/id hints of the current document's elements
   bool keep_comments = false;
 
   // Analysis -> choice of the content -> blocks; returns the characters kept (CJK-weighted).
@@ -133,6 +134,9 @@ Result Extractor::extract_document(const Document& doc) {
   bool non_article = declares_non_article(doc);
   const Retry* retries = non_article ? kNonArticleRetries : kArticleRetries;
   impl_->keep_comments = options_.include_comments;
+  impl_->hints.clear();
+  impl_->page.set_hint_cache(&impl_->hints);
+  impl_->trial.set_hint_cache(&impl_->hints);
   detail::PageAnalysis* page = &impl_->page;
   detail::PageAnalysis* trial = &impl_->trial;
   uint32_t kept_chars = impl_->extract_pass(*page, root, seg, r.blocks_, explained);
@@ -164,6 +168,7 @@ Result Extractor::extract_document(const Document& doc) {
   }
   impl_->page.clear();
   impl_->trial.clear();
+  impl_->hints.clear();
   return r;
 }
 

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstring>
+#include <functional>
 #include <string>
 #include <unordered_map>
 
@@ -204,17 +205,21 @@ uint8_t hints_of(std::string_view value) {
   return hints;
 }
 
+// Heterogeneous lookup: a string_view probes the cache without building a std::string.
+struct ViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+};
+
 // Class strings repeat within and across pages of a site: memoise per thread, bounded.
 uint8_t cached_hints_of(std::string_view value) {
   if (value.empty()) return 0;
-  thread_local std::unordered_map<std::string, uint8_t> cache;
-  thread_local std::string key;
-  key.assign(value);
-  auto it = cache.find(key);
+  thread_local std::unordered_map<std::string, uint8_t, ViewHash, std::equal_to<>> cache;
+  auto it = cache.find(value);
   if (it != cache.end()) return it->second;
   if (cache.size() > 8192) cache.clear();
   uint8_t hints = hints_of(value);
-  cache.emplace(key, hints);
+  cache.emplace(std::string(value), hints);
   return hints;
 }
 

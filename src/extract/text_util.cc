@@ -47,10 +47,38 @@ bool is_space(char32_t cp) {
          (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F || cp == 0xFEFF;
 }
 
+namespace {
+
+// ASCII classes for count_text's fast path.
+enum AsciiClass : uint8_t { kAsciiWord, kAsciiSpace, kAsciiComma, kAsciiStop };
+constexpr std::array<uint8_t, 128> kAsciiClasses = [] {
+  std::array<uint8_t, 128> t{};
+  for (char c : {' ', '\t', '\n', '\r', '\f'}) t[static_cast<unsigned char>(c)] = kAsciiSpace;
+  t[','] = t[';'] = kAsciiComma;
+  t['.'] = t['!'] = t['?'] = kAsciiStop;
+  return t;
+}();
+
+}  // namespace
+
 TextCounts count_text(std::string_view s) {
   TextCounts c;
   bool in_word = false;
   for (size_t i = 0; i < s.size();) {
+    auto byte = static_cast<unsigned char>(s[i]);
+    if (byte < 0x80) {  // the common case, without decoding
+      ++i;
+      switch (kAsciiClasses[byte]) {
+        case kAsciiSpace: in_word = false; break;
+        case kAsciiComma: ++c.chars, ++c.commas, in_word = false; break;
+        case kAsciiStop: ++c.chars, ++c.stops, in_word = false; break;
+        default:
+          ++c.chars;
+          if (!in_word) ++c.words;
+          in_word = true;
+      }
+      continue;
+    }
     char32_t cp;
     i += decode_utf8(s, i, cp);
     if (is_space(cp)) {

@@ -224,15 +224,15 @@ bool plausible_author(std::string_view name) {
   for (const std::string& w : words) {
     if (in_list(w, kFurnitureWords)) return false;
   }
-  // A sentence ("Ray graduated from NYU with a degree") is a bio, not a name: names have at most one
-  // lower-case word besides particles ("van", "de") and "and".
+  // A sentence ("Ray graduated from NYU with a degree") is a bio, not a name: five words or more, two of
+  // them lower-case besides particles ("van", "de") and "and" ("Contributors to Wikimedia projects" stays).
   int lowercase_words = 0;
   for (const std::string& w : words) {
     bool particle = w == "and" || w == "van" || w == "von" || w == "de" || w == "der" || w == "den" ||
                     w == "da" || w == "di" || w == "del" || w == "la" || w == "le" || w == "bin" || w == "du";
     if (!particle && std::islower(static_cast<unsigned char>(w[0]))) ++lowercase_words;
   }
-  if (lowercase_words >= 2) return false;
+  if (lowercase_words >= 2 && words.size() >= 5) return false;
   // Initials alone ("NB") are an avatar, not a name.
   if (name.size() <= 3 && std::none_of(name.begin(), name.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); })) return false;
   return count_text(name).words <= 12;

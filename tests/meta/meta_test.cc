@@ -307,6 +307,7 @@ TEST(MetaAuthor, BiosRolesAndLeadIns) {
   EXPECT_EQ(clean_author("Last Updated: January 7, 2025"), "");
   EXPECT_FALSE(plausible_author("Ray graduated from NYU with a degree"));
   EXPECT_TRUE(plausible_author("Jan de Vries and Anna van der Berg"));
+  EXPECT_TRUE(plausible_author("Contributors to Wikimedia projects"));
   EXPECT_FALSE(plausible_author("YouTube"));
 }
 

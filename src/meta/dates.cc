@@ -1,5 +1,6 @@
-// Date recognition for metadata: ISO 8601 and numeric forms (Y-M-D, D.M.Y, M/D/Y), month names in
-// English, German, French, Spanish, Italian, Portuguese and Dutch (full and abbreviated), and the CJK
+// Date recognition for metadata: ISO 8601 and numeric forms (Y-M-D, D.M.Y, M/D/Y, D-M-Y), month names in
+// English, German, French, Spanish, Italian, Portuguese, Dutch, the Scandinavian languages, Indonesian,
+// Polish, Czech, Russian, Ukrainian and Turkish (full, abbreviated or genitive as dates print them), the CJK
 // forms 2020年6月24日 / 2020년 6월 24일; URL path dates. Patterns are precompiled once; input is cut to a
 // short window so a page cannot make matching slow. Every date is checked for a plausible range
 // (1990-2039, real month and day). Covered by tests/meta/meta_test.cc.
@@ -32,6 +33,22 @@ constexpr MonthName kMonths[] = {
     {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12}, {"janeiro", 1}, {"fevereiro", 2}, {"março", 3},
     {"maio", 5}, {"junho", 6}, {"julho", 7}, {"setembro", 9}, {"outubro", 10}, {"dezembro", 12},
     {"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8},
+    // Scandinavian, Indonesian
+    {"maj", 5}, {"augusti", 8}, {"marts", 3}, {"maret", 3}, {"agustus", 8}, {"desember", 12},
+    // Polish and Czech (genitive, as dates print them)
+    {"stycznia", 1}, {"lutego", 2}, {"marca", 3}, {"kwietnia", 4}, {"maja", 5}, {"czerwca", 6},
+    {"lipca", 7}, {"sierpnia", 8}, {"września", 9}, {"października", 10}, {"listopada", 11},
+    {"grudnia", 12}, {"ledna", 1}, {"února", 2}, {"března", 3}, {"dubna", 4}, {"května", 5},
+    {"června", 6}, {"července", 7}, {"srpna", 8}, {"září", 9}, {"října", 10}, {"listopadu", 11},
+    {"prosince", 12},
+    // Russian and Ukrainian (genitive)
+    {"января", 1}, {"февраля", 2}, {"марта", 3}, {"апреля", 4}, {"мая", 5}, {"июня", 6}, {"июля", 7},
+    {"августа", 8}, {"сентября", 9}, {"октября", 10}, {"ноября", 11}, {"декабря", 12},
+    {"січня", 1}, {"лютого", 2}, {"березня", 3}, {"квітня", 4}, {"травня", 5}, {"червня", 6},
+    {"липня", 7}, {"серпня", 8}, {"вересня", 9}, {"жовтня", 10}, {"листопада", 11}, {"грудня", 12},
+    // Turkish
+    {"ocak", 1}, {"şubat", 2}, {"mart", 3}, {"nisan", 4}, {"mayıs", 5}, {"haziran", 6}, {"temmuz", 7},
+    {"ağustos", 8}, {"eylül", 9}, {"ekim", 10}, {"kasım", 11}, {"aralık", 12},
 };
 
 int month_from_name(std::string word) {
@@ -57,7 +74,7 @@ struct Patterns {
   std::regex cjk{"(\\d{4})\\s*(?:\xe5\xb9\xb4|\xeb\x85\x84)\\s*(\\d{1,2})\\s*(?:\xe6\x9c\x88|\xec\x9b\x94)\\s*"
                  "(\\d{1,2})"};
   std::regex month_day_year{R"(([^\s\d,.]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))"};
-  std::regex day_month_year{R"((\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?([^\s\d,.]+)\.?,?\s+(?:de\s+)?(\d{4}))"};
+  std::regex day_month_year{R"((\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?([^\s\d,.]+)\.?,?\s+(?:de\s+)?(\d{4}))"};
   std::regex year_month_day{R"(^\s*(\d{4})\s+([A-Za-z]+)\.?\s+(\d{1,2})\b)"};  // whole value only
   std::regex url{R"(/((?:19|20)\d{2})[/-]?(\d{2})[/-]?(\d{2})(?:[/_.-]|$))"};
 };

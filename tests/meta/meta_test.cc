@@ -328,3 +328,15 @@ TEST(MetaCascade, EmbeddedVideoDoesNotNameTheArticleAuthor) {
   EXPECT_EQ(m.author, "Holly Wilgus");
   EXPECT_EQ(m.title, "Health tips");
 }
+
+TEST(MetaDates, MonthNamesOfMoreLanguages) {
+  EXPECT_EQ(parse_date("1er juin 2020"), "2020-06-01");
+  EXPECT_EQ(parse_date("24 czerwca 2020"), "2020-06-24");
+  EXPECT_EQ(parse_date("24. června 2020"), "2020-06-24");
+  EXPECT_EQ(parse_date("24 июня 2020 г."), "2020-06-24");
+  EXPECT_EQ(parse_date("24 червня 2020"), "2020-06-24");
+  EXPECT_EQ(parse_date("24 haziran 2020"), "2020-06-24");
+  EXPECT_EQ(parse_date("24 augusti 2020"), "2020-08-24");
+  EXPECT_EQ(parse_date("24 Agustus 2020"), "2020-08-24");
+  EXPECT_EQ(parse_date("24 maj 2020"), "2020-05-24");
+}

@@ -26,11 +26,12 @@ bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
 
 // Byline words that precede a name; longest first so "written by" wins over "by".
 constexpr std::string_view kPrefixes[] = {
-    "this post was written by", "about the author", "read more about", "written and reviewed by", "written by", "authored by", "article by",
-    "posted by", "published by", "text by", "words by", "story by", "recipe by", "guide by", "review by",
-    "reviewed by", "post by", "authors", "author", "autor", "auteur", "autore", "by", "von", "par", "por",
-    "door", "di", "av", "af", "from", "via", "\xe4\xbd\x9c\xe8\x80\x85",  // 作者
-    "\xe6\x96\x87/", "\xe6\x96\x87 /", "\xea\xb8\x80"};  // 文/, 글
+    "this post was written by", "about the author", "read more about", "written and reviewed by", "written by",
+    "authored by", "article by", "posted by", "published by", "text by", "words by", "story by", "recipe by",
+    "guide by", "review by", "reviewed by", "post by", "authors", "author", "autor", "auteur", "autore", "by",
+    "von", "par", "por", "door", "di", "av", "af", "from", "via", "oleh", "penulis", "yazar", "tekst", "texto",
+    "testo", "\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80:", "\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80:",  // Автор:, автор:
+    "\xe4\xbd\x9c\xe8\x80\x85", "\xe6\x96\x87/", "\xe6\x96\x87 /", "\xea\xb8\x80"};  // 作者, 文/, 글
 
 // Where the name ends: markers that start dates, roles and page furniture.
 constexpr std::string_view kCutMarkers[] = {

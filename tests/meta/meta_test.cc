@@ -191,6 +191,9 @@ TEST(MetaAuthor, BylineWordsOfSeveralLanguages) {
   EXPECT_EQ(clean_author("김지연 기자"), "김지연");
   EXPECT_EQ(clean_author("作者：王小明"), "王小明");
   EXPECT_EQ(clean_author("Byron Smith"), "Byron Smith");  // "By" only as a word
+  EXPECT_EQ(clean_author("Автор: Иван Петров"), "Иван Петров");
+  EXPECT_EQ(clean_author("Oleh Budi Santoso"), "Budi Santoso");
+  EXPECT_EQ(clean_author("Av Kari Nordmann"), "Kari Nordmann");
 }
 
 TEST(MetaAuthor, ImplausibleValuesRejected) {

@@ -316,7 +316,7 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
   meta = Metadata{};
   std::unordered_map<std::string, std::string> metas;  // lower-case name/property -> first content
   JsonLdFields ld;
-  std::vector<std::string> h1s, h2s;
+  std::vector<std::string> h1s;
   std::vector<std::string> citation_authors;  // every citation_author (or dc.creator), "First Last"
   std::vector<std::string> author_elements;  // itemprop=author, class/id *author*/*byline*, in order
   std::string author_link, member_link, page_text;
@@ -370,9 +370,6 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
         break;
       case Tag::kH1:
         if (++h1_count <= 8) h1s.push_back(heading_text(n));
-        break;
-      case Tag::kH2:
-        if (h2s.size() < 3) h2s.push_back(heading_text(n));
         break;
       case Tag::kLink:
         if (canonical.empty() && equals_ci(n->attr(Attr::kRel), "canonical")) canonical = n->attr(Attr::kHref);
@@ -434,7 +431,7 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
   };
   meta.sitename = first({m("og:site_name"), ld.publisher, m("application-name"), m("twitter:site")});
   if (!meta.sitename.empty() && meta.sitename[0] == '@') meta.sitename.erase(0, 1);
-  TitleSources titles{std::move(h1s), std::move(h2s), m("og:title"), ld.headline, m("twitter:title"),
+  TitleSources titles{std::move(h1s), m("og:title"), ld.headline, m("twitter:title"),
                       first({m("dc.title"), m("citation_title")}), title_tag, meta.sitename};
   meta.title = choose_title(titles);
   std::string all_citation_authors;

@@ -41,7 +41,7 @@ std::string choose_author(const std::vector<std::string>& candidates, std::strin
 std::string byline_from_text(std::string_view text);
 
 struct TitleSources {
-  std::vector<std::string> h1s, h2s;  // document order, the first few
+  std::vector<std::string> h1s;  // document order, the first few
   std::string og, jsonld, twitter, dc, title_tag, sitename;
 };
 std::string choose_title(const TitleSources& sources);

@@ -1,4 +1,4 @@
-// Title choice: the page's own headline (an <h1>, or failing that an early <h2>) when it agrees with what
+// Title choice: the page's own headline (an <h1>) when it agrees with what
 // the page declares as its title (og:title, JSON-LD headline, twitter:title, <title>), else the declared
 // title without its site suffix or prefix. Agreement is word overlap after folding case, curly quotes and
 // dashes (CJK characters count one word each), so "How To Use X (With Confidence!)" still wins over its
@@ -182,7 +182,6 @@ std::string choose_title(const TitleSources& s) {
   // Thresholds chosen on wcxb-dev: half of the heading's words in a declared title, and a third of the
   // declared title's own words (without the site) in the heading, or the heading is one of its pieces.
   if (const std::string* h = pick(s.h1s, 0.5, 1)) return *h;
-  if (const std::string* h = pick(s.h2s, 0.8, 3)) return *h;
   return strip_site_from_title(declared.front(), s.sitename);
 }
 

@@ -144,10 +144,9 @@ TEST(MetaTitle, HeadingThatIsOnePieceOfTheTitle) {
   EXPECT_EQ(choose_title(s), "Kayaks");
 }
 
-TEST(MetaTitle, EarlyH2WhenTheOnlyH1IsTheSite) {
+TEST(MetaTitle, DeclaredTitleWhenTheOnlyH1IsTheSite) {
   TitleSources s;
   s.h1s = {"Yoga Pathways"};
-  s.h2s = {"Yoga Won’t Fix the Plumbing, But It Might Save Your Sanity", "2025 Journal"};
   s.og = "Yoga Won’t Fix the Plumbing, But It Might Save Your Sanity";
   s.title_tag = "Yoga Won’t Fix the Plumbing, But It Might Save Your Sanity – Yoga Pathways";
   EXPECT_EQ(choose_title(s), "Yoga Won’t Fix the Plumbing, But It Might Save Your Sanity");

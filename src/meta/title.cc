@@ -181,7 +181,15 @@ std::string choose_title(const TitleSources& s) {
   }
   // Thresholds chosen on wcxb-dev: half of the heading's words in a declared title, and a third of the
   // declared title's own words (without the site) in the heading, or the heading is one of its pieces.
-  if (const std::string* h = pick(s.h1s, 0.5, 1)) return *h;
+  if (const std::string* h = pick(s.h1s, 0.5, 1)) {
+    // A headline carrying the site name as <title> does ("Costs & Prices - ProMatcher Cost Report").
+    for (std::string_view sep : kSeparators) {
+      size_t at = h->rfind(sep);
+      if (at == std::string::npos || at == 0) continue;
+      if (site_like(h->substr(at + sep.size()))) return std::string(trim(std::string_view(*h).substr(0, at)));
+    }
+    return *h;
+  }
   return strip_site_from_title(declared.front(), s.sitename);
 }
 

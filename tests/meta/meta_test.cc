@@ -342,3 +342,13 @@ TEST(MetaDates, MonthNamesOfMoreLanguages) {
   EXPECT_EQ(parse_date("24 Agustus 2020"), "2020-08-24");
   EXPECT_EQ(parse_date("24 maj 2020"), "2020-05-24");
 }
+
+TEST(MetaTitle, SiteNameCutFromTheHeadlineToo) {
+  TitleSources s;
+  s.h1s = {"Marietta Electricians Costs & Prices - ProMatcher Cost Report"};
+  s.title_tag = "Marietta Electricians Costs & Prices - ProMatcher Cost Report";
+  EXPECT_EQ(choose_title(s), "Marietta Electricians Costs & Prices");
+  // Without a site part in the declared title the headline stays whole.
+  s.title_tag = "Marietta Electricians Costs & Prices - ProMatcher Cost Report for Georgia Homeowners in 2025";
+  EXPECT_EQ(choose_title(s), "Marietta Electricians Costs & Prices - ProMatcher Cost Report");
+}

@@ -261,6 +261,27 @@ std::string first_last(const std::string& name) {
   return std::string(given) + " " + std::string(last);
 }
 
+// The first date right after a word that introduces one, in several languages.
+std::string introduced_date(std::string_view text) {
+  static constexpr std::string_view kIntroducers[] = {
+      "Published", "published", "Posted", "posted", "Updated", "updated", "Date:", "Dated",
+      "Ver\xc3\xb6" "ffentlicht", "Publi\xc3\xa9", "Publicado", "Pubblicato", "Gepubliceerd",
+      "\xe5\x8f\x91\xe5\xb8\x83", "\xe7\x99\xbc\xe5\xb8\x83", "\xec\x9e\x85\xeb\xa0\xa5",
+      "\xe6\x8a\x95\xe7\xa8\xbf"};  // 发布 發布 입력 投稿
+  size_t best = std::string_view::npos;
+  std::string date;
+  for (std::string_view word : kIntroducers) {
+    for (size_t at = text.find(word); at != std::string_view::npos && at < best; at = text.find(word, at + 1)) {
+      std::string d = parse_date(text.substr(at + word.size(), 60));
+      if (!d.empty()) {
+        best = at, date = d;
+        break;
+      }
+    }
+  }
+  return date;
+}
+
 // Whether a profile link's text is the name its address spells ("Jane Doe" -> /author/jane-doe/), so
 // "Sign up" or "All authors" links do not count as names.
 bool name_in_link(const std::string& name, const std::string& href) {
@@ -495,6 +516,8 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
     meta.date = parse_date(std::string_view(page_text).substr(at, 400));
   }
   if (meta.date.empty()) meta.date = parse_date(ld.any_date);
+  // A date the text introduces as one ("Posted on the 15/12/2025", "Last updated: November 13, 2025").
+  if (meta.date.empty()) meta.date = introduced_date(page_text);
   if (meta.date.empty()) meta.date = parse_date(ld.modified.empty() ? m("article:modified_time") : ld.modified);
   // <meta name=description> first: og:description is more often cut short ("The de").
   meta.description = first({m("description"), m("og:description"), ld.description, m("twitter:description")});

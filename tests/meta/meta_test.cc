@@ -352,3 +352,13 @@ TEST(MetaTitle, SiteNameCutFromTheHeadlineToo) {
   s.title_tag = "Marietta Electricians Costs & Prices - ProMatcher Cost Report for Georgia Homeowners in 2025";
   EXPECT_EQ(choose_title(s), "Marietta Electricians Costs & Prices - ProMatcher Cost Report");
 }
+
+TEST(MetaDates, DateIntroducedByAWordAnywhereInTheText) {
+  // Nothing declared, nothing next to the headline: "Posted on" introduces the date further down.
+  std::string filler;
+  for (int i = 0; i < 8; ++i) filler += "<p>A paragraph of the article that goes on for a while without dates in it.</p>";
+  pith::Metadata m = metadata_of("<html><body><h1>Rust GCC</h1>" + filler + filler + filler +
+                                 "<div>Posted on the 15/12/2025 at 19:00 by someone</div></body></html>");
+  EXPECT_EQ(m.date, "2025-12-15");
+  EXPECT_EQ(metadata_of("<html><body><h1>T</h1>" + filler + filler + filler + "<p>Call 555-1234 in 2025</p></body></html>").date, "");
+}

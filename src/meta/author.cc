@@ -5,7 +5,7 @@
 // marker, role word, separator or reputation count on is cut. A cleaned value is rejected when it is
 // empty, long, a URL, an e-mail, a number or a placeholder ("Author", "#identity"). Visible bylines are
 // found with byline_from_text ("By X", "Von X", "Por X", "X 기자", "文/X", "作者：X"). Covered by
-// tests/meta/meta_test.cc (MetaAuthor.*).
+// tests/meta/author_test.cc.
 #include <regex>
 
 #include "extract/text_util.h"

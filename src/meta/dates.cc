@@ -3,7 +3,7 @@
 // Polish, Czech, Russian, Ukrainian and Turkish (full, abbreviated or genitive as dates print them), the CJK
 // forms 2020年6月24日 / 2020년 6월 24일; URL path dates. Patterns are precompiled once; input is cut to a
 // short window so a page cannot make matching slow. Every date is checked for a plausible range
-// (1990-2039, real month and day). Covered by tests/meta/meta_test.cc.
+// (1990-2039, real month and day). Covered by tests/meta/dates_test.cc.
 #include <regex>
 #include <string>
 

@@ -3,7 +3,7 @@
 // title without its site suffix or prefix. Agreement is word overlap after folding case, curly quotes and
 // dashes (CJK characters count one word each), so "How To Use X (With Confidence!)" still wins over its
 // reworded og:title while a logo <h1> ("Example News", equal to og:site_name or to the part of <title> a
-// separator sets off) is skipped. Covered by tests/meta/meta_test.cc (Title.*).
+// separator sets off) is skipped. Covered by tests/meta/title_test.cc.
 #include <algorithm>
 #include <cstring>
 #include <unordered_set>

@@ -1,0 +1,222 @@
+// Text helpers for metadata: ASCII case folding without copies, the text of headings and of short
+// elements (stopping early on large containers), attribute/JSON-LD value cleanup, dates introduced by a
+// word, profile links spelling a name, comment-section detection. Covered by tests/meta/*.cc.
+#include "extract/text_util.h"
+#include "meta/meta.h"
+#include "meta/meta_internal.h"
+
+namespace pith::detail::metadata {
+namespace {
+
+// Whether `hay` contains `needle` (lower-case ASCII) ignoring ASCII case, without copying `hay`.
+bool contains_ci(std::string_view hay, std::string_view needle) {
+  if (needle.size() > hay.size()) return false;
+  for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+    size_t k = 0;
+    while (k < needle.size()) {
+      char c = hay[i + k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      if (c != needle[k]) break;
+      ++k;
+    }
+    if (k == needle.size()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
+
+// `a` and `b` (joined by a space when `b` is not empty), lower-cased (ASCII) into `buf`, reusing its storage.
+void lower_into(std::string& buf, std::string_view a, std::string_view b) {
+  buf.resize(a.size() + (b.empty() ? 0 : b.size() + 1));
+  char* out = buf.data();
+  auto copy = [&](std::string_view v) {
+    for (char c : v) *out++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  };
+  copy(a);
+  if (!b.empty()) *out++ = ' ', copy(b);
+}
+
+bool equals_ci(std::string_view a, std::string_view lower_b) {
+  return a.size() == lower_b.size() && contains_ci(a, lower_b);
+}
+
+std::string clean(std::string_view s) {
+  std::string out;
+  bool space = false;
+  append_collapsed(out, s, space);
+  return std::string(trim(out));
+}
+
+std::string collapsed_text(const Node* n) { return clean(text_content(n)); }
+
+// A heading's text as displayed: <br> and block children separate words ("Data<br>Analytics"), script and
+// style text is left out, and a trailing permalink glyph (¶, #, §) is dropped.
+std::string heading_text(const Node* root) {
+  std::string out;
+  bool space = false;
+  for (const Node* n = next_in_preorder(root, root); n && out.size() < 2000; n = next_in_preorder(n, root)) {
+    if (n->is_text()) {
+      if (n->parent && (n->parent->is(Tag::kScript) || n->parent->is(Tag::kStyle))) continue;
+      append_collapsed(out, n->data, space);
+    } else if (n->is_element() && (n->is(Tag::kBr) || is_block_level(n))) {
+      space = !out.empty();
+    }
+  }
+  std::string_view t = trim(out);
+  for (std::string_view glyph : {"\xc2\xb6", "#", "\xc2\xa7", "\xf0\x9f\x94\x97"}) {  // ¶ # § 🔗
+    if (t.size() > glyph.size() && t.substr(t.size() - glyph.size()) == glyph) t = trim(t.substr(0, t.size() - glyph.size()));
+  }
+  return std::string(t);
+}
+
+// The element's collapsed text when it is short (a byline, a date line); false for a container whose
+// text runs past `limit` bytes, found without collecting all of it.
+bool short_text(const Node* root, size_t limit, std::string& out) {
+  out.clear();
+  bool space = false;
+  for (const Node* n = next_in_preorder(root, root); n; n = next_in_preorder(n, root)) {
+    if (!n->is_text()) continue;
+    append_collapsed(out, n->data, space);
+    if (out.size() > limit) return false;
+  }
+  std::string_view kept = trim(out);
+  if (kept.size() != out.size()) out = std::string(kept);
+  return true;
+}
+
+// Attribute and JSON-LD values are often escaped twice ("&amp;#8217;") or carry markup ("<p>..."): decode
+// what is left of character references and drop tags, so no field shows debris.
+std::string clean_value(std::string_view raw) {
+  std::string out;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    char c = raw[i];
+    if (c == '<' && i + 1 < raw.size() && (std::isalpha(static_cast<unsigned char>(raw[i + 1])) || raw[i + 1] == '/')) {
+      size_t close = raw.find('>', i);
+      if (close != std::string_view::npos) {
+        out.push_back(' ');
+        i = close;
+        continue;
+      }
+    }
+    if (c == '&') {
+      size_t semi = raw.find(';', i);
+      if (semi != std::string_view::npos && semi - i <= 10) {
+        std::string_view ref = raw.substr(i + 1, semi - i - 1);
+        char32_t cp = 0;
+        if (ref == "amp") cp = '&';
+        else if (ref == "nbsp") cp = ' ';
+        else if (ref == "quot") cp = '"';
+        else if (ref == "apos") cp = '\'';
+        else if (ref == "lt") cp = '<';
+        else if (ref == "gt") cp = '>';
+        else if (ref.size() > 1 && ref[0] == '#') {
+          bool hex = ref[1] == 'x' || ref[1] == 'X';
+          std::string digits(ref.substr(hex ? 2 : 1));
+          if (!digits.empty() && digits.size() <= 6 &&
+              digits.find_first_not_of(hex ? "0123456789abcdefABCDEF" : "0123456789") == std::string::npos) {
+            cp = static_cast<char32_t>(std::stoul(digits, nullptr, hex ? 16 : 10));
+          }
+        }
+        if (cp != 0 && cp < 0x110000 && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+          append_utf8(out, cp);
+          i = semi;
+          continue;
+        }
+      }
+    }
+    out.push_back(c);
+  }
+  // "&amp;#8217;" decodes in two rounds.
+  if (out.find('&') != std::string::npos && out != raw) return clean_value(out);
+  return clean(out);
+}
+
+// "Roy, Aniruddha" (citation order) -> "Aniruddha Roy"; other values unchanged.
+std::string first_last(const std::string& name) {
+  size_t comma = name.find(", ");
+  if (comma == std::string::npos || name.find(',', comma + 1) != std::string::npos) return name;
+  std::string_view last = std::string_view(name).substr(0, comma), given = std::string_view(name).substr(comma + 2);
+  if (last.empty() || given.empty() || count_text(last).words > 3 || count_text(given).words > 3) return name;
+  return std::string(given) + " " + std::string(last);
+}
+
+// The first date right after a word that introduces one, in several languages.
+std::string introduced_date(std::string_view text) {
+  static constexpr std::string_view kIntroducers[] = {
+      "Published", "published", "Posted", "posted", "Updated", "updated", "Date:", "Dated",
+      "Ver\xc3\xb6" "ffentlicht", "Publi\xc3\xa9", "Publicado", "Pubblicato", "Gepubliceerd",
+      "\xe5\x8f\x91\xe5\xb8\x83", "\xe7\x99\xbc\xe5\xb8\x83", "\xec\x9e\x85\xeb\xa0\xa5",
+      "\xe6\x8a\x95\xe7\xa8\xbf"};  // 发布 發布 입력 投稿
+  size_t best = std::string_view::npos;
+  std::string date;
+  for (std::string_view word : kIntroducers) {
+    for (size_t at = text.find(word); at != std::string_view::npos && at < best; at = text.find(word, at + 1)) {
+      std::string d = parse_date(text.substr(at + word.size(), 60));
+      if (!d.empty()) {
+        best = at, date = d;
+        break;
+      }
+    }
+  }
+  return date;
+}
+
+// Whether a profile link's text is the name its address spells ("Jane Doe" -> /author/jane-doe/), so
+// "Sign up" or "All authors" links do not count as names.
+bool name_in_link(const std::string& name, const std::string& href) {
+  std::string low = lower_ascii(name);
+  for (const char* joiner : {"-", "", "_", ".", "+", "%20"}) {
+    std::string spelled;
+    for (char c : low) {
+      if (c == ' ') spelled += joiner;
+      else spelled.push_back(c);
+    }
+    if (spelled.size() >= 2 && href.find(spelled) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Bylines inside a comment section name commenters, not the author.
+bool inside_comments(const Node* n) {
+  int depth = 0;
+  for (const Node* p = n; p && depth < 16; p = p->parent, ++depth) {
+    if (!p->is_element()) continue;
+    for (std::string_view v : {p->attr(Attr::kClass), p->attr(Attr::kId)}) {
+      if (contains_ci(v, "comment") || contains_ci(v, "reply")) return true;
+    }
+  }
+  return false;
+}
+
+// The first element under `root` (a few dozen nodes at most) with itemprop=`prop`.
+const Node* find_itemprop(const Node* root, std::string_view prop) {
+  int seen = 0;
+  for (const Node* n = next_in_preorder(root, root); n && seen < 64; n = next_in_preorder(n, root), ++seen) {
+    if (n->is_element() && n->attr(Attr::kItemprop) == prop) return n;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> split_list(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == ',' || s[i] == ';') {
+      std::string item = clean(std::string_view(s).substr(start, i - start));
+      if (!item.empty() && out.size() < 50) out.push_back(item);
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+}  // namespace pith::detail::metadata

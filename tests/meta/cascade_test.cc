@@ -1,0 +1,104 @@
+// Metadata cascade on parsed pages: JSON-LD (@graph references, node key order, embedded videos),
+// OpenGraph and <meta> (citation authors, any published-date name), twitter:label1, author links,
+// comment bylines.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "meta/meta.h"
+#include "meta_test_util.h"
+
+TEST(MetaCascade, OverSources) {
+  pith::HtmlParser parser;
+  pith::Document& doc = parser.parse(
+      "<html lang=de><head><title>Ein Titel | Seite</title>"
+      "<meta property=og:site_name content='Die Seite'>"
+      "<meta name=description content='Beschreibung &amp;amp; mehr'>"
+      "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":\"Ein Titel\","
+      "\"datePublished\":\"2021-03-04T10:00:00Z\",\"author\":{\"@type\":\"Person\",\"name\":\"Anna Muster\"}}"
+      "</script></head><body><h1>Ein Titel</h1><p>Text.</p></body></html>");
+  pith::Metadata m;
+  pith::detail::extract_metadata(doc, "https://example.de/a", m);
+  EXPECT_EQ(m.title, "Ein Titel");
+  EXPECT_EQ(m.author, "Anna Muster");
+  EXPECT_EQ(m.date, "2021-03-04");
+  EXPECT_EQ(m.sitename, "Die Seite");
+  EXPECT_EQ(m.language, "de");
+  EXPECT_EQ(m.description, "Beschreibung & mehr");
+  EXPECT_EQ(m.url, "https://example.de/a");
+}
+
+TEST(MetaCascade, JsonLdGraphAuthorByReference) {
+  pith::Metadata m = metadata_of(
+      "<html><head><title>Story | Site</title><script type='application/ld+json'>{\"@graph\":["
+      "{\"@type\":\"Article\",\"headline\":\"Story\",\"author\":{\"@id\":\"https://s.example/#/person/1\"},"
+      "\"datePublished\":\"2025-01-02T03:04:05+00:00\"},"
+      "{\"@type\":\"Person\",\"@id\":\"https://s.example/#/person/1\",\"name\":\"Jane Doe\"}]}</script>"
+      "</head><body><h1>Story</h1><p>Text.</p></body></html>");
+  EXPECT_EQ(m.author, "Jane Doe");
+  EXPECT_EQ(m.date, "2025-01-02");
+  EXPECT_EQ(m.title, "Story");
+}
+
+TEST(MetaCascade, OrganisationAuthorYieldsToAVisibleByline) {
+  pith::Metadata m = metadata_of(
+      "<html><head><meta property=og:site_name content='Clinic'><script type='application/ld+json'>"
+      "{\"@type\":\"Article\",\"author\":{\"@type\":\"Organization\",\"name\":\"Clinic\"}}</script></head>"
+      "<body><h1>Health tips</h1><div class=post-author>Written by <a href='/authors/holly-wilgus'>Holly Wilgus</a>"
+      "</div><p>Text.</p></body></html>");
+  EXPECT_EQ(m.author, "Holly Wilgus");
+}
+
+TEST(MetaCascade, TwitterLabelAndAuthorLinks) {
+  EXPECT_EQ(metadata_of("<html><head><meta name=twitter:label1 content='Written by'>"
+                        "<meta name=twitter:data1 content='Tyler Brown'></head><body><h1>T</h1></body></html>")
+                .author,
+            "Tyler Brown");
+  EXPECT_EQ(metadata_of("<html><body><h1>T</h1><p>Filed under <a href='/author/emily-walker/'>Emily Walker</a></p>"
+                        "<a href='/author/'>All authors</a></body></html>")
+                .author,
+            "Emily Walker");
+  // A profile link whose text is not the name it spells does not count.
+  EXPECT_EQ(metadata_of("<html><body><h1>T</h1><a href='/users/signup'>Sign up</a></body></html>").author, "");
+}
+
+TEST(MetaCascade, BylineInsideCommentsIgnored) {
+  pith::Metadata m = metadata_of(
+      "<html><body><h1>Post</h1><p>Text.</p><div class=comments><div class=comment-author>Troll Person</div>"
+      "</div></body></html>");
+  EXPECT_EQ(m.author, "");
+}
+
+TEST(MetaCascade, WithinAJsonLdNodePublishedBeforeCreatedAndHeadlineBeforeName) {
+  pith::Metadata m = metadata_of(
+      "<html><head><script type='application/ld+json'>{\"@type\":\"BlogPosting\",\"name\":\"post-slug\","
+      "\"headline\":\"The Real Headline\",\"dateCreated\":\"2019-01-25T12:51:59\","
+      "\"datePublished\":\"2022-10-05T12:53:00\"}</script></head><body><p>Text.</p></body></html>");
+  EXPECT_EQ(m.title, "The Real Headline");
+  EXPECT_EQ(m.date, "2022-10-05");
+}
+
+TEST(MetaCascade, AnyMetaNamingAPublicationDate) {
+  pith::Metadata m = metadata_of(
+      "<html><head><meta name=modified-date content=2024-07-30><meta name=published-date content=2021-02-16>"
+      "</head><body><h1>T</h1></body></html>");
+  EXPECT_EQ(m.date, "2021-02-16");
+}
+
+TEST(MetaCascade, EveryCitationAuthorGivenNameFirst) {
+  pith::Metadata m = metadata_of(
+      "<html><head><meta name=citation_author content='Roy, Aniruddha'>"
+      "<meta name=citation_author content='Mahindru, Aditya'><meta name=citation_title content='A Paper'>"
+      "</head><body><p>Abstract.</p></body></html>");
+  EXPECT_EQ(m.author, "Aniruddha Roy, Aditya Mahindru");
+}
+
+TEST(MetaCascade, EmbeddedVideoDoesNotNameTheArticleAuthor) {
+  pith::Metadata m = metadata_of(
+      "<html><head><script type='application/ld+json'>[{\"@type\":\"VideoObject\",\"name\":\"Clip\","
+      "\"author\":\"YouTube Channel\"},{\"@type\":\"Article\",\"headline\":\"Health tips\","
+      "\"author\":{\"@type\":\"Person\",\"name\":\"Holly Wilgus\"}}]</script></head>"
+      "<body><h1>Health tips</h1></body></html>");
+  EXPECT_EQ(m.author, "Holly Wilgus");
+  EXPECT_EQ(m.title, "Health tips");
+}

@@ -1,0 +1,91 @@
+// Metadata dates: formats of many languages (June 24, 2020; 24.06.2020; 2020.06.24; 2020년 6월 24일;
+// 2020年6月24日; month names of a dozen languages), forum and citation forms, URL dates, and where a page's
+// date comes from when nothing declares it.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "meta/meta.h"
+#include "meta_test_util.h"
+
+using pith::detail::parse_date;
+using pith::detail::date_from_url;
+
+TEST(MetaDates, ManyLanguagesFormats) {
+  EXPECT_EQ(parse_date("June 24, 2020"), "2020-06-24");
+  EXPECT_EQ(parse_date("Posted on 24 June 2020 by admin"), "2020-06-24");
+  EXPECT_EQ(parse_date("24.06.2020"), "2020-06-24");
+  EXPECT_EQ(parse_date("2020.06.24 21:07"), "2020-06-24");
+  EXPECT_EQ(parse_date("2020년 6월 24일"), "2020-06-24");
+  EXPECT_EQ(parse_date("2020年6月24日"), "2020-06-24");
+  EXPECT_EQ(parse_date("2020-06-24T21:07:00+09:00"), "2020-06-24");
+  EXPECT_EQ(parse_date("24. März 2020"), "2020-03-24");
+  EXPECT_EQ(parse_date("24 de junio de 2020"), "2020-06-24");
+  EXPECT_EQ(parse_date("06/24/2020"), "2020-06-24");
+  EXPECT_EQ(parse_date("no date here, 42 apples"), "");
+  EXPECT_EQ(parse_date("2020-13-45"), "");
+}
+
+TEST(MetaDates, FromUrl) {
+  EXPECT_EQ(date_from_url("https://example.com/2020/06/24/story-title/"), "2020-06-24");
+  EXPECT_EQ(date_from_url("https://example.com/news/20200624/story"), "2020-06-24");
+  EXPECT_EQ(date_from_url("https://example.com/about/"), "");
+}
+
+TEST(MetaDates, FormatsOfTheBrief) {
+  EXPECT_EQ(parse_date("Published June 24, 2020 at 9:00"), "2020-06-24");
+  EXPECT_EQ(parse_date("Stand: 24.06.2020, 10:15 Uhr"), "2020-06-24");
+  EXPECT_EQ(parse_date("기사입력 2020.06.24 21:07"), "2020-06-24");
+  EXPECT_EQ(parse_date("입력 2020년 6월 24일"), "2020-06-24");
+  EXPECT_EQ(parse_date("发布时间：2020年6月24日"),
+            "2020-06-24");
+}
+
+TEST(MetaDates, ForumAndCitationFormats) {
+  EXPECT_EQ(parse_date("11-29-2024, 08:15 PM"), "2024-11-29");        // the second number cannot be a month
+  EXPECT_EQ(parse_date("02-12-2025"), "2025-12-02");                  // dashes are day-first otherwise
+  EXPECT_EQ(parse_date("Cost Guide 2026 Dec 26, 2025"), "2025-12-26");  // "2026 Dec 26" only as a whole value
+  EXPECT_EQ(parse_date("29.11.2024"), "2024-11-29");
+  EXPECT_EQ(parse_date("2023 Jan 7"), "2023-01-07");                  // citation_publication_date
+  EXPECT_EQ(parse_date("Tue Aug 27, 2019 1:47 am"), "2019-08-27");
+  EXPECT_EQ(parse_date("30th March 2025, 16:26"), "2025-03-30");
+  EXPECT_EQ(parse_date("Page 1234 of the archive"), "");
+}
+
+TEST(MetaDates, PageWithoutHeadlineTakesFirstDateOfItsText) {
+  pith::Metadata m = metadata_of(
+      "<html><head><title>Thread</title></head><body><div class=nav>Home</div>"
+      "<div class=post><b>someone</b> &raquo; Tue Aug 27, 2019 1:47 am<p>First post text.</p></div>"
+      "<div class=post>Wed Aug 28, 2019<p>A reply.</p></div></body></html>");
+  EXPECT_EQ(m.date, "2019-08-27");
+}
+
+TEST(MetaDates, JsonLdDatePublishedOfAnyTypeIsAFallback) {
+  pith::Metadata m = metadata_of(
+      "<html><head><script type='application/ld+json'>{\"@type\":\"VideoObject\",\"name\":\"Clip\","
+      "\"uploadDate\":\"2024-02-20\"}</script><script type='application/ld+json'>{\"@type\":\"Event\","
+      "\"datePublished\":\"2024-02-21 13:00:00\"}</script></head><body><p>No date here.</p></body></html>");
+  EXPECT_EQ(m.date, "2024-02-21");
+}
+
+TEST(MetaDates, MonthNamesOfMoreLanguages) {
+  EXPECT_EQ(parse_date("1er juin 2020"), "2020-06-01");
+  EXPECT_EQ(parse_date("24 czerwca 2020"), "2020-06-24");
+  EXPECT_EQ(parse_date("24. června 2020"), "2020-06-24");
+  EXPECT_EQ(parse_date("24 июня 2020 г."), "2020-06-24");
+  EXPECT_EQ(parse_date("24 червня 2020"), "2020-06-24");
+  EXPECT_EQ(parse_date("24 haziran 2020"), "2020-06-24");
+  EXPECT_EQ(parse_date("24 augusti 2020"), "2020-08-24");
+  EXPECT_EQ(parse_date("24 Agustus 2020"), "2020-08-24");
+  EXPECT_EQ(parse_date("24 maj 2020"), "2020-05-24");
+}
+
+TEST(MetaDates, DateIntroducedByAWordAnywhereInTheText) {
+  // Nothing declared, nothing next to the headline: "Posted on" introduces the date further down.
+  std::string filler;
+  for (int i = 0; i < 8; ++i) filler += "<p>A paragraph of the article that goes on for a while without dates in it.</p>";
+  pith::Metadata m = metadata_of("<html><body><h1>Rust GCC</h1>" + filler + filler + filler +
+                                 "<div>Posted on the 15/12/2025 at 19:00 by someone</div></body></html>");
+  EXPECT_EQ(m.date, "2025-12-15");
+  EXPECT_EQ(metadata_of("<html><body><h1>T</h1>" + filler + filler + filler + "<p>Call 555-1234 in 2025</p></body></html>").date, "");
+}

@@ -1,0 +1,96 @@
+// Metadata titles: site parts removed, headings agreeing with the declared titles (logo headings skipped,
+// pieces of <title>, CJK agreement by character), heading text as displayed.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "meta/meta.h"
+#include "meta_test_util.h"
+
+using pith::detail::choose_title;
+using pith::detail::strip_site_from_title;
+using pith::detail::TitleSources;
+
+TEST(MetaTitle, SiteSuffixRemoved) {
+  EXPECT_EQ(strip_site_from_title("Budget agreed after long night | Example News", ""), "Budget agreed after long night");
+  EXPECT_EQ(strip_site_from_title("Example News - Budget agreed after long night talks", "Example News"),
+            "Budget agreed after long night talks");
+  EXPECT_EQ(strip_site_from_title("A title without a site", ""), "A title without a site");
+}
+
+TEST(MetaTitle, HeadingAgreeingWithDeclaredTitleWins) {
+  TitleSources s;
+  s.h1s = {"How To Use Gym Equipment (With Confidence!)"};
+  s.og = "How To Use Gym Equipment: A Beginner’s Guide";
+  s.title_tag = "How To Use Gym Equipment: A Beginner’s Guide - Sweat";
+  EXPECT_EQ(choose_title(s), "How To Use Gym Equipment (With Confidence!)");
+  // A heading that shares too little with what the page declares is not taken.
+  s.h1s = {"Subscribe to our newsletter"};
+  EXPECT_EQ(choose_title(s), "How To Use Gym Equipment: A Beginner’s Guide");
+}
+
+TEST(MetaTitle, LogoHeadingEqualToTheSiteIsSkipped) {
+  TitleSources s;
+  s.h1s = {"Budget Travel With Gabby", "Budget Traveler’s Guide To Travel Insurance", "Follow Me"};
+  s.title_tag = "Budget Traveler's Guide To Travel Insurance - Budget Travel With Gabby";
+  EXPECT_EQ(choose_title(s), "Budget Traveler’s Guide To Travel Insurance");
+  // og:site_name names the logo too.
+  TitleSources t;
+  t.h1s = {"United Way of King County", "Get Free Tax Help"};
+  t.og = "Get Free Tax Help | United Way of King County";
+  t.sitename = "United Way of King County";
+  EXPECT_EQ(choose_title(t), "Get Free Tax Help");
+}
+
+TEST(MetaTitle, HeadingThatIsOnePieceOfTheTitle) {
+  TitleSources s;
+  s.h1s = {"Kayaks"};
+  s.title_tag = "Kayaks | REI Co-op";
+  EXPECT_EQ(choose_title(s), "Kayaks");
+}
+
+TEST(MetaTitle, DeclaredTitleWhenTheOnlyH1IsTheSite) {
+  TitleSources s;
+  s.h1s = {"Yoga Pathways"};
+  s.og = "Yoga Won’t Fix the Plumbing, But It Might Save Your Sanity";
+  s.title_tag = "Yoga Won’t Fix the Plumbing, But It Might Save Your Sanity – Yoga Pathways";
+  EXPECT_EQ(choose_title(s), "Yoga Won’t Fix the Plumbing, But It Might Save Your Sanity");
+}
+
+TEST(MetaTitle, CjkHeadingAgreesCharacterByCharacter) {
+  TitleSources s;
+  s.h1s = {"宇航员在太空中喝酒"};  // no spaces: each Han character is a word
+  s.title_tag = "宇航员在太空中喝酒"
+                "会怎么样 _光明网";
+  EXPECT_EQ(choose_title(s), s.h1s[0]);
+}
+
+TEST(MetaTitle, HeadingTextAsDisplayed) {
+  // <br> and block children separate words; a permalink pilcrow is not part of the title.
+  EXPECT_EQ(metadata_of("<html><head><title>Data Analytics Agency | Rojo</title></head><body>"
+                        "<h1>Data<br>Analytics<div>Agency</div></h1></body></html>")
+                .title,
+            "Data Analytics Agency");
+  EXPECT_EQ(metadata_of("<html><head><title>Logging HOWTO \xe2\x80\x94 Python 3 documentation</title></head>"
+                        "<body><h1>Logging HOWTO<a class=headerlink href='#x'>\xc2\xb6</a></h1></body></html>")
+                .title,
+            "Logging HOWTO");
+}
+
+TEST(MetaTitle, OfTwoAgreeingHeadingsThePageOneBeforeTheSite) {
+  // Both headings are pieces of <title>; the documentation set's name comes last in it.
+  TitleSources s;
+  s.h1s = {"Flask Documentation (3.1.x)", "Quickstart"};
+  s.title_tag = "Quickstart \xe2\x80\x94 Flask Documentation (3.1.x)";
+  EXPECT_EQ(choose_title(s), "Quickstart");
+}
+
+TEST(MetaTitle, SiteNameCutFromTheHeadlineToo) {
+  TitleSources s;
+  s.h1s = {"Marietta Electricians Costs & Prices - ProMatcher Cost Report"};
+  s.title_tag = "Marietta Electricians Costs & Prices - ProMatcher Cost Report";
+  EXPECT_EQ(choose_title(s), "Marietta Electricians Costs & Prices");
+  // Without a site part in the declared title the headline stays whole.
+  s.title_tag = "Marietta Electricians Costs & Prices - ProMatcher Cost Report for Georgia Homeowners in 2025";
+  EXPECT_EQ(choose_title(s), "Marietta Electricians Costs & Prices - ProMatcher Cost Report");
+}

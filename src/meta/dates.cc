@@ -69,7 +69,7 @@ std::string format_date(int y, int m, int d) {
 }
 
 struct Patterns {
-  std::regex ymd{R"((\d{4})[-/.](\d{1,2})[-/.](\d{1,2}))"};
+  std::regex ymd{R"((\d{4})(?:[-/]|\. ?)(\d{1,2})(?:[-/]|\. ?)(\d{1,2}))"};
   std::regex dmy{R"((\d{1,2})([./-])(\d{1,2})[./-](\d{4}))"};
   std::regex cjk{"(\\d{4})\\s*(?:\xe5\xb9\xb4|\xeb\x85\x84)\\s*(\\d{1,2})\\s*(?:\xe6\x9c\x88|\xec\x9b\x94)\\s*"
                  "(\\d{1,2})"};
@@ -86,8 +86,18 @@ const Patterns& patterns() {
 
 }  // namespace
 
-std::string parse_date(std::string_view text, bool anywhere) {
-  (void)anywhere;
+bool slashes_day_first(std::string_view lang) {
+  std::string l;
+  for (char c : lang.substr(0, 8)) l.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c == '_' ? '-' : c);
+  if (l.empty()) return false;
+  if (l.compare(0, 2, "en") != 0) return true;
+  for (const char* region : {"en-gb", "en-au", "en-nz", "en-ie", "en-in", "en-za"}) {
+    if (l.compare(0, 5, region) == 0) return true;
+  }
+  return false;
+}
+
+std::string parse_date(std::string_view text, bool slashes_day_first) {
   if (text.size() > 400) text = text.substr(0, 400);
   // Every format has a run of four digits (the year); most text has none, and std::regex is slow.
   bool year = false;
@@ -117,7 +127,7 @@ std::string parse_date(std::string_view text, bool anywhere) {
     int a = std::stoi(m[1]), b = std::stoi(m[3]), y = std::stoi(m[4]);
     // Slashes are month-first (US) unless the first number cannot be a month; dots and dashes are
     // day-first unless the second number cannot be a month (11-29-2024).
-    bool month_first = m[2] == "/";
+    bool month_first = m[2] == "/" && !slashes_day_first;
     if ((month_first && a <= 12) || (b > 12 && a <= 12)) consider(format_date(y, a, b), m.position(0));
     else consider(format_date(y, b, a), m.position(0));
   }

@@ -24,6 +24,9 @@ using namespace metadata;
 
 void extract_metadata(const Document& doc, std::string_view page_url, Metadata& meta) {
   meta = Metadata{};
+  // Slashed dates ("06/07/2020") are read in the order of the page's language.
+  const Node* html_element = doc.html_element();
+  const bool day_first = html_element && slashes_day_first(html_element->attr(Attr::kLang));
   std::unordered_map<std::string, std::string> metas;  // lower-case name/property -> first content
   JsonLdFields ld;
   std::vector<std::string> h1s;
@@ -100,7 +103,7 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
       case Tag::kTime:
         if (time_dates.size() < 12) {
           std::string_view dt = n->attr(Attr::kDatetime);
-          std::string d = parse_date(dt.empty() ? collapsed_text(n) : std::string(dt));
+          std::string d = parse_date(dt.empty() ? collapsed_text(n) : std::string(dt), day_first);
           if (!d.empty()) time_dates.push_back(d);
         }
         break;
@@ -118,7 +121,7 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
         std::string t;
         if (probe_date && (named("date") || named("time") || named("publish") || named("posted") ||
                            named("byline") || named("info") || named("meta"))) {
-          if (short_text(n, 300, t)) ++date_probes, visible_date = parse_date(t);
+          if (short_text(n, 300, t)) ++date_probes, visible_date = parse_date(t, day_first);
         }
         if (probe_author && (itemprop == "author" || named("author") || named("byline")) && !inside_comments(n)) {
           const Node* name = itemprop == "author" ? find_itemprop(n, "name") : nullptr;
@@ -180,7 +183,7 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
   for (const auto& [key, value] : metas) {
     bool publish = key.find("publish") != std::string::npos || key.find("pubdate") != std::string::npos;
     bool modify = key.find("modif") != std::string::npos || key.find("updat") != std::string::npos;
-    if (publish && !modify && !parse_date(value).empty() && (other_published.empty() || key < other_published_key)) {
+    if (publish && !modify && !parse_date(value, day_first).empty() && (other_published.empty() || key < other_published_key)) {
       other_published = value, other_published_key = key;
     }
   }
@@ -190,23 +193,23 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
                                  m("parsely-pub-date"), m("sailthru.date"), m("article.published"),
                                  m("published"), m("publishdate"), m("publish_date"), m("article:published"),
                                  other_published});
-  meta.date = parse_date(meta_date);
+  meta.date = parse_date(meta_date, day_first);
   if (meta.date.empty() && !time_dates.empty()) meta.date = time_dates.front();
   meta.url = first({canonical, m("og:url"), std::string(page_url)});
   if (meta.date.empty()) meta.date = date_from_url(meta.url);
   if (meta.date.empty() && !page_url.empty()) meta.date = date_from_url(page_url);
   if (meta.date.empty()) meta.date = visible_date;
   for (size_t at = 0; meta.date.empty() && at < near_headline.size(); at += 300) {
-    meta.date = parse_date(std::string_view(near_headline).substr(at, 400));
+    meta.date = parse_date(std::string_view(near_headline).substr(at, 400), day_first);
   }
   // Pages without a headline (forums, listings): the first date in the page's text.
   for (size_t at = 0; meta.date.empty() && h1_count == 0 && at < page_text.size() && at < 6000; at += 300) {
-    meta.date = parse_date(std::string_view(page_text).substr(at, 400));
+    meta.date = parse_date(std::string_view(page_text).substr(at, 400), day_first);
   }
-  if (meta.date.empty()) meta.date = parse_date(ld.any_date);
+  if (meta.date.empty()) meta.date = parse_date(ld.any_date, day_first);
   // A date the text introduces as one ("Posted on the 15/12/2025", "Last updated: November 13, 2025").
-  if (meta.date.empty()) meta.date = introduced_date(page_text);
-  if (meta.date.empty()) meta.date = parse_date(ld.modified.empty() ? m("article:modified_time") : ld.modified);
+  if (meta.date.empty()) meta.date = introduced_date(page_text, day_first);
+  if (meta.date.empty()) meta.date = parse_date(ld.modified.empty() ? m("article:modified_time") : ld.modified, day_first);
   // <meta name=description> first: og:description is more often cut short ("The de").
   meta.description = first({m("description"), m("og:description"), ld.description, m("twitter:description")});
   meta.image = first({m("og:image"), m("twitter:image"), ld.image});

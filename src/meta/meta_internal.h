@@ -27,7 +27,7 @@ std::string clean_value(std::string_view raw);
 // "Roy, Aniruddha" -> "Aniruddha Roy".
 std::string first_last(const std::string& name);
 // The first date a word ("Posted", "Published", "发布", ...) introduces in `text`.
-std::string introduced_date(std::string_view text);
+std::string introduced_date(std::string_view text, bool day_first);
 // Whether a profile link's address spells the name ("Jane Doe" -> /author/jane-doe/).
 bool name_in_link(const std::string& name, const std::string& href);
 bool inside_comments(const Node* n);

@@ -150,7 +150,7 @@ std::string first_last(const std::string& name) {
 }
 
 // The first date right after a word that introduces one, in several languages.
-std::string introduced_date(std::string_view text) {
+std::string introduced_date(std::string_view text, bool day_first) {
   static constexpr std::string_view kIntroducers[] = {
       "Published", "published", "Posted", "posted", "Updated", "updated", "Date:", "Dated",
       "Ver\xc3\xb6" "ffentlicht", "Publi\xc3\xa9", "Publicado", "Pubblicato", "Gepubliceerd",
@@ -160,7 +160,7 @@ std::string introduced_date(std::string_view text) {
   std::string date;
   for (std::string_view word : kIntroducers) {
     for (size_t at = text.find(word); at != std::string_view::npos && at < best; at = text.find(word, at + 1)) {
-      std::string d = parse_date(text.substr(at + word.size(), 60));
+      std::string d = parse_date(text.substr(at + word.size(), 60), day_first);
       if (!d.empty()) {
         best = at, date = d;
         break;

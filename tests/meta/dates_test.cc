@@ -89,3 +89,24 @@ TEST(MetaDates, DateIntroducedByAWordAnywhereInTheText) {
   EXPECT_EQ(m.date, "2025-12-15");
   EXPECT_EQ(metadata_of("<html><body><h1>T</h1>" + filler + filler + filler + "<p>Call 555-1234 in 2025</p></body></html>").date, "");
 }
+
+TEST(MetaDates, SlashedDatesInThePageLanguagesOrder) {
+  EXPECT_EQ(parse_date("06/07/2020"), "2020-06-07");        // US order by default
+  EXPECT_EQ(parse_date("06/07/2020", true), "2020-07-06");  // day first
+  EXPECT_EQ(parse_date("24/06/2020"), "2020-06-24");        // unambiguous either way
+  EXPECT_TRUE(pith::detail::slashes_day_first("fr-FR"));
+  EXPECT_TRUE(pith::detail::slashes_day_first("en-GB"));
+  EXPECT_TRUE(pith::detail::slashes_day_first("pt_BR"));
+  EXPECT_FALSE(pith::detail::slashes_day_first("en-US"));
+  EXPECT_FALSE(pith::detail::slashes_day_first("en"));
+  EXPECT_FALSE(pith::detail::slashes_day_first(""));
+  EXPECT_EQ(metadata_of("<html lang=fr><body><h1>Titre</h1><p>Publié le 06/07/2020</p></body></html>").date,
+            "2020-07-06");
+  EXPECT_EQ(metadata_of("<html lang=en-US><body><h1>Title</h1><p>Posted 06/07/2020</p></body></html>").date,
+            "2020-06-07");
+}
+
+TEST(MetaDates, KoreanDottedDatesWithSpaces) {
+  EXPECT_EQ(parse_date("입력 2020. 6. 24. 오후 3:00"), "2020-06-24");
+  EXPECT_EQ(parse_date("Version 2.1.3 released"), "");
+}

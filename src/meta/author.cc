@@ -48,16 +48,16 @@ constexpr std::string_view kRoleWords[] = {
     "Senior", "Former", "Contributing", "Staff", "Head", "Chief", "Managing", "Deputy", "Executive",
     "Associate", "Lead", "Founder", "Co-Founder", "Co-founder", "CEO", "Writer", "Editor", "Reporter",
     "Correspondent", "Contributor", "Consultant", "Journalist", "Columnist", "Photographer", "Member",
-    "Moderator", "Veteran", "Premium", "Licensed", "Certified", "Expert", "Specialist", "Sponsored", "Tech",
-    "AI", "Prefer", "View", "This", "Insights", "Owner", "Big", "Hot-swappable"};
+    "Moderator", "Veteran", "Premium", "Licensed", "Certified", "Expert", "Specialist", "Sponsored", "View",
+    "Owner"};
 
 constexpr std::string_view kGlueWords[] = {"Published", "Updated", "Posted", "Last", "Written", "Reviewed", "Founder",
-                                           "Head", "Tech", "AI", "Senior", "Writer", "Editor", "Research",
+                                           "Head", "Senior", "Writer", "Editor", "Research",
                                            "Marketing", "Director", "Contributor", "Staff", "Reporter"};
 
 // Words that make a candidate page furniture rather than a name.
 constexpr std::string_view kFurnitureWords[] = {"Search", "Advanced", "Cookies", "cookies", "Sign", "Login", "Log",
-                                                "Subscribe", "Account", "Menu", "Newsletter", "USE", "CASE", "List"};
+                                                "Subscribe", "Account", "Menu", "Newsletter", "List"};
 
 constexpr std::string_view kMonthAndDayWords[] = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

@@ -215,7 +215,7 @@ bool plausible_author(std::string_view name) {
                                    "staff", "guest", "editor", "sign in", "log in", "login", "menu", "share",
                                    "sign up", "signup", "register", "search", "members", "users", "user", "list",
                                    "profile", "account", "settings", "logout", "join", "updated", "written by",
-                                   "published", "more", "home", "our", "topic author", "insights author", "youtube",
+                                   "published", "more", "home", "our", "topic author", "youtube",
                                    "facebook", "twitter", "instagram", "linkedin"}) {
     if (low == generic) return false;
   }

@@ -78,10 +78,10 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
         }
         break;
       case Tag::kTitle:
-        if (title_tag.empty()) title_tag = collapsed_text(n);
+        if (title_tag.empty()) title_tag = clean_value(collapsed_text(n), false);
         break;
       case Tag::kH1:
-        if (++h1_count <= 8) h1s.push_back(heading_text(n));
+        if (++h1_count <= 8) h1s.push_back(clean_value(heading_text(n), false));
         break;
       case Tag::kLink:
         if (canonical.empty() && equals_ci(n->attr(Attr::kRel), "canonical")) canonical = n->attr(Attr::kHref);

@@ -22,8 +22,10 @@ std::string collapsed_text(const Node* n);
 std::string heading_text(const Node* root);
 // The element's collapsed text when it stays under `limit` bytes; false for a larger container.
 bool short_text(const Node* root, size_t limit, std::string& out);
-// Character references decoded (twice-escaped too) and tags dropped from an attribute or JSON-LD value.
-std::string clean_value(std::string_view raw);
+// Character references decoded (twice-escaped too) and, with `strip_tags`, tags dropped from an attribute
+// or JSON-LD value; white space collapsed. Text of the DOM goes through it without `strip_tags` (a heading
+// can be about "<div>"), so that a twice-escaped "&amp;#x26;" does not reach the output as "&#x26;".
+std::string clean_value(std::string_view raw, bool strip_tags = true);
 // "Roy, Aniruddha" -> "Aniruddha Roy".
 std::string first_last(const std::string& name);
 // The first date a word ("Posted", "Published", "发布", ...) introduces in `text`.

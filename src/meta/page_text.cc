@@ -95,11 +95,11 @@ bool short_text(const Node* root, size_t limit, std::string& out) {
 
 // Attribute and JSON-LD values are often escaped twice ("&amp;#8217;") or carry markup ("<p>..."): decode
 // what is left of character references and drop tags, so no field shows debris.
-std::string clean_value(std::string_view raw) {
+std::string clean_value(std::string_view raw, bool strip_tags) {
   std::string out;
   for (size_t i = 0; i < raw.size(); ++i) {
     char c = raw[i];
-    if (c == '<' && i + 1 < raw.size() && (std::isalpha(static_cast<unsigned char>(raw[i + 1])) || raw[i + 1] == '/')) {
+    if (strip_tags && c == '<' && i + 1 < raw.size() && (std::isalpha(static_cast<unsigned char>(raw[i + 1])) || raw[i + 1] == '/')) {
       size_t close = raw.find('>', i);
       if (close != std::string_view::npos) {
         out.push_back(' ');
@@ -136,7 +136,9 @@ std::string clean_value(std::string_view raw) {
     out.push_back(c);
   }
   // "&amp;#8217;" decodes in two rounds.
-  if (out.find('&') != std::string::npos && out != raw) return clean_value(out);
+  if ((out.find('&') != std::string::npos || (strip_tags && out.find('<') != std::string::npos)) && out != raw) {
+    return clean_value(out, strip_tags);
+  }
   return clean(out);
 }
 

@@ -94,3 +94,16 @@ TEST(MetaTitle, SiteNameCutFromTheHeadlineToo) {
   s.title_tag = "Marietta Electricians Costs & Prices - ProMatcher Cost Report for Georgia Homeowners in 2025";
   EXPECT_EQ(choose_title(s), "Marietta Electricians Costs & Prices - ProMatcher Cost Report");
 }
+
+TEST(MetaTitle, TwiceEscapedReferencesInHeadingsDecoded) {
+  // The page escaped "&" twice; the heading's text still holds "&#x26;", which must not reach the output.
+  EXPECT_EQ(metadata_of("<html><head><title>Tools for 2026 | Python, SQL &amp; AI | Splunk</title></head>"
+                        "<body><h1>Tools for 2026 | Python, SQL &amp;#x26; AI</h1></body></html>")
+                .title,
+            "Tools for 2026 | Python, SQL & AI");
+  // Markup written as text in a heading stays.
+  EXPECT_EQ(metadata_of("<html><head><title>Using &lt;div&gt; well</title></head>"
+                        "<body><h1>Using &lt;div&gt; well</h1></body></html>")
+                .title,
+            "Using <div> well");
+}

@@ -115,6 +115,24 @@ std::string strip_site_from_title(std::string_view title_view, std::string_view 
     if (tail_words <= 4 && head_words >= tail_words) return head;
     if (head_words <= 3 && tail_words > 4) return tail;
   }
+  // Chinese portals join "headline_section_site" or "headline--site" without spaces: the first piece,
+  // when it is the longest.
+  if (count_text(title).cjk > 0) {
+    std::vector<std::string_view> pieces;
+    std::string_view rest(title);
+    while (!rest.empty()) {
+      size_t cut = std::min(rest.find('_'), rest.find("--"));
+      std::string_view piece = trim(rest.substr(0, cut));
+      if (!piece.empty()) pieces.push_back(piece);
+      if (cut == std::string_view::npos) break;
+      rest.remove_prefix(cut + (rest[cut] == '_' ? 1 : 2));
+    }
+    if (pieces.size() > 1) {
+      bool longest = true;
+      for (size_t i = 1; i < pieces.size(); ++i) longest &= count_text(pieces[0]).chars >= count_text(pieces[i]).chars;
+      if (longest && count_text(pieces[0]).chars >= 12) return std::string(pieces[0]);
+    }
+  }
   return title;
 }
 

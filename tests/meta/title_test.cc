@@ -107,3 +107,10 @@ TEST(MetaTitle, TwiceEscapedReferencesInHeadingsDecoded) {
                 .title,
             "Using <div> well");
 }
+
+TEST(MetaTitle, ChinesePortalSuffixesWithoutSpaces) {
+  EXPECT_EQ(strip_site_from_title("四年前中500万现穷困潦倒 一夜暴富后如何经营__商贸_产业资讯_新浪网", ""),
+            "四年前中500万现穷困潦倒 一夜暴富后如何经营");
+  EXPECT_EQ(strip_site_from_title("拿起跨界“指挥棒”她跟学生“较着劲儿”成长--大河网", ""), "拿起跨界“指挥棒”她跟学生“较着劲儿”成长");
+  EXPECT_EQ(strip_site_from_title("snake_case_names in Python", ""), "snake_case_names in Python");  // not CJK
+}

@@ -116,7 +116,16 @@ std::string cut_words(const std::string& s) {
     const std::string& w = words[i];
     std::string_view bare(w);
     while (!bare.empty() && (bare.back() == ',' || bare.back() == ':' || bare.back() == ';')) bare.remove_suffix(1);
-    if (i >= 2 && in_list(bare, kRoleWords)) keep = i;
+    if (i >= 2 && in_list(bare, kRoleWords)) {
+      keep = i;
+      // "Tom Krisher, AP Auto Writer": the role's qualifiers start after the comma.
+      for (size_t j = 1; j < i; ++j) {
+        if (words[j].back() == ',') {
+          keep = j + 1;
+          break;
+        }
+      }
+    }
     if (i >= 1 && i < keep && w == words[0] && w.size() > 1) keep = i;
     // A word glued to the name's last word ("Harry RabinowitzTech", "Luke KimDecember"): only known
     // byline words count, so "ControlCAD" or "MacDonald" stay whole.

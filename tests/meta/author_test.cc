@@ -22,6 +22,7 @@ TEST(MetaAuthor, BylineCutToTheName) {
   EXPECT_EQ(clean_author("Harry RabinowitzSenior Writer"), "Harry Rabinowitz");
   EXPECT_EQ(clean_author("Keith Barry Senior Autos Reporter Updated March 11, 2026"), "Keith Barry");
   EXPECT_EQ(clean_author("Rachel MacDonald Writer"), "Rachel MacDonald");
+  EXPECT_EQ(clean_author("TOM KRISHER, AP Auto Writer"), "TOM KRISHER");
   EXPECT_EQ(clean_author("Community Editor"), "Community Editor");  // role words need a name before them
   EXPECT_EQ(clean_author("Vader 6,79688 gold badges3434 silver badges"), "Vader");
   EXPECT_EQ(clean_author("F FutureBSD"), "FutureBSD");

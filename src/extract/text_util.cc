@@ -6,9 +6,9 @@
 
 #include <array>
 #include <cstring>
-#include <functional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace pith::detail {
 
@@ -197,15 +197,47 @@ constexpr HintWord kHintWords[] = {
     {"storybody", kHintStrongContent | kHintPositive, kAffix},
 };
 
-bool token_matches(std::string_view token, const HintWord& w) {
-  size_t n = w.word.size();
-  if (token.size() == n) return token == w.word;
-  if (w.match != kAffix || n < 5 || token.size() < n) return false;
-  if (token[0] != w.word[0] && token[token.size() - n] != w.word[0]) return false;
-  return token.substr(0, n) == w.word || token.substr(token.size() - n) == w.word;
-}
+// The word table indexed three ways, so a token costs three hash probes instead of a scan of every
+// word: by the whole word (equality), and for affix words (five letters or more) by their first and by
+// their last five letters (the token starts or ends with the word).
+class HintIndex {
+ public:
+  HintIndex() {
+    for (const HintWord& w : kHintWords) {
+      exact_[w.word] |= w.hint;
+      if (w.match != kAffix || w.word.size() < kAffixKey) continue;
+      by_prefix_[w.word.substr(0, kAffixKey)].push_back(&w);
+      by_suffix_[w.word.substr(w.word.size() - kAffixKey)].push_back(&w);
+    }
+  }
+
+  uint8_t match(std::string_view token) const {
+    uint8_t hints = 0;
+    if (auto it = exact_.find(token); it != exact_.end()) hints |= it->second;
+    if (token.size() <= kAffixKey) return hints;
+    if (auto it = by_prefix_.find(token.substr(0, kAffixKey)); it != by_prefix_.end()) {
+      for (const HintWord* w : it->second) {
+        if (w->word.size() < token.size() && token.substr(0, w->word.size()) == w->word) hints |= w->hint;
+      }
+    }
+    if (auto it = by_suffix_.find(token.substr(token.size() - kAffixKey)); it != by_suffix_.end()) {
+      for (const HintWord* w : it->second) {
+        if (w->word.size() < token.size() && token.substr(token.size() - w->word.size()) == w->word) {
+          hints |= w->hint;
+        }
+      }
+    }
+    return hints;
+  }
+
+ private:
+  static constexpr size_t kAffixKey = 5;
+  std::unordered_map<std::string_view, uint8_t> exact_;
+  std::unordered_map<std::string_view, std::vector<const HintWord*>> by_prefix_, by_suffix_;
+};
 
 uint8_t hints_of(std::string_view value) {
+  static const HintIndex index;
   uint8_t hints = 0;
   char buf[64];
   size_t len = 0;
@@ -214,10 +246,7 @@ uint8_t hints_of(std::string_view value) {
       len = 0;
       return;
     }
-    std::string_view token(buf, len);
-    for (const HintWord& w : kHintWords) {
-      if (token_matches(token, w)) hints |= w.hint;
-    }
+    hints |= index.match(std::string_view(buf, len));
     len = 0;
   };
   for (size_t i = 0; i <= value.size(); ++i) {
@@ -233,28 +262,10 @@ uint8_t hints_of(std::string_view value) {
   return hints;
 }
 
-// Heterogeneous lookup: a string_view probes the cache without building a std::string.
-struct ViewHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
-};
-
-// Class strings repeat within and across pages of a site: memoise per thread, bounded.
-uint8_t cached_hints_of(std::string_view value) {
-  if (value.empty()) return 0;
-  thread_local std::unordered_map<std::string, uint8_t, ViewHash, std::equal_to<>> cache;
-  auto it = cache.find(value);
-  if (it != cache.end()) return it->second;
-  if (cache.size() > 8192) cache.clear();
-  uint8_t hints = hints_of(value);
-  cache.emplace(std::string(value), hints);
-  return hints;
-}
-
 }  // namespace
 
 uint8_t class_hints(const Node* element) {
-  uint8_t hints = cached_hints_of(element->attr(Attr::kClass)) | cached_hints_of(element->attr(Attr::kId));
+  uint8_t hints = hints_of(element->attr(Attr::kClass)) | hints_of(element->attr(Attr::kId));
   std::string_view itemprop = element->attr(Attr::kItemprop);
   if (itemprop == "articleBody" || itemprop == "reviewBody") {
     hints |= kHintStrongContent | kHintPositive;

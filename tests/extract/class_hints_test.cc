@@ -1,0 +1,36 @@
+// Class/id hints: a token matches a hint word when equal to it, or, for words of five letters or more,
+// when it starts or ends with it; matching is per token (split at non-alphanumerics), case-insensitive.
+#include <gtest/gtest.h>
+
+#include "extract/text_util.h"
+#include "pith/html.h"
+
+using namespace pith;
+using namespace pith::detail;
+
+namespace {
+
+uint8_t hints(std::string_view cls, std::string_view id = {}) {
+  static HtmlParser parser;
+  std::string html = "<div class=\"" + std::string(cls) + "\" id=\"" + std::string(id) + "\"></div>";
+  Document& doc = parser.parse(html);
+  for (const Node* n = doc.root(); n; n = next_in_preorder(n, doc.root())) {
+    if (n->is(Tag::kDiv)) return class_hints(n);
+  }
+  return 0xFF;
+}
+
+}  // namespace
+
+TEST(ClassHints, ExactPrefixAndSuffixMatches) {
+  EXPECT_EQ(hints("nav"), kHintBoilerplate);
+  EXPECT_EQ(hints("flex-nav-expanded"), kHintBoilerplate);  // "nav" as a token of its own
+  EXPECT_EQ(hints("canvas"), 0);                            // "nav" inside a word: short words match whole
+  EXPECT_EQ(hints("sharebar"), kHintBoilerplate);           // starts with "share"
+  EXPECT_EQ(hints("postcomments"), kHintComments);          // ends with "comments"
+  EXPECT_EQ(hints("Article-Body"), kHintPositive);          // case-insensitive, per token
+  EXPECT_EQ(hints("", "articlebody") & kHintStrongContent, kHintStrongContent);
+  EXPECT_EQ(hints("sidebar content"), kHintBoilerplate | kHintPositive);
+  EXPECT_EQ(hints("shares"), kHintBoilerplate);             // longer token starting with an affix word
+  EXPECT_EQ(hints("shar"), 0);
+}

@@ -99,13 +99,32 @@ bool slashes_day_first(std::string_view lang) {
 
 std::string parse_date(std::string_view text, bool slashes_day_first) {
   if (text.size() > 400) text = text.substr(0, 400);
-  // Every format has a run of four digits (the year); most text has none, and std::regex is slow.
-  bool year = false;
-  for (size_t i = 0, run = 0; i < text.size() && !year; ++i) {
-    run = (text[i] >= '0' && text[i] <= '9') ? run + 1 : 0;
-    year = run >= 4;
+  // Every format has a run of four digits (the year); most text has none, and std::regex is slow. One
+  // scan notes what stands around such runs, and a pattern is searched only when its frame is there.
+  bool year_then_separator = false;  // ymd: 2020-06-24, 2020/6/24, 2020.06.24
+  bool separator_then_year = false;  // dmy: 24.06.2020, 06/24/2020
+  bool space_then_year = false;      // month names: June 24, 2020; 24 juin 2020
+  bool any_year = false;
+  auto digit = [&](size_t i) { return text[i] >= '0' && text[i] <= '9'; };
+  auto is_separator = [](char c) { return c == '-' || c == '/' || c == '.'; };
+  for (size_t i = 0; i < text.size();) {
+    if (!digit(i)) {
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    while (i < text.size() && digit(i)) ++i;
+    if (i - start < 4) continue;
+    any_year = true;
+    if (i < text.size() && is_separator(text[i])) year_then_separator = true;
+    if (start > 0 && is_separator(text[start - 1])) separator_then_year = true;
+    if (start > 0 && (text[start - 1] == ' ' || text[start - 1] == '\t' || text[start - 1] == '\n' ||
+                      text[start - 1] == '\r' || text[start - 1] == '\f' || text[start - 1] == '\v')) {
+      space_then_year = true;
+    }
   }
-  if (!year) return {};
+  if (!any_year) return {};
+  bool cjk_year = text.find("\xe5\xb9\xb4") != std::string_view::npos || text.find("\xeb\x85\x84") != std::string_view::npos;
   std::string s(text);
   const Patterns& p = patterns();
   std::smatch m;
@@ -117,13 +136,13 @@ std::string parse_date(std::string_view text, bool slashes_day_first) {
       best_pos = pos;
     }
   };
-  if (std::regex_search(s, m, p.ymd)) {
+  if (year_then_separator && std::regex_search(s, m, p.ymd)) {
     consider(format_date(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])), m.position(0));
   }
-  if (std::regex_search(s, m, p.cjk)) {
+  if (cjk_year && std::regex_search(s, m, p.cjk)) {
     consider(format_date(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])), m.position(0));
   }
-  if (std::regex_search(s, m, p.dmy)) {
+  if (separator_then_year && std::regex_search(s, m, p.dmy)) {
     int a = std::stoi(m[1]), b = std::stoi(m[3]), y = std::stoi(m[4]);
     // Slashes are month-first (US) unless the first number cannot be a month; dots and dashes are
     // day-first unless the second number cannot be a month (11-29-2024).
@@ -131,7 +150,8 @@ std::string parse_date(std::string_view text, bool slashes_day_first) {
     if ((month_first && a <= 12) || (b > 12 && a <= 12)) consider(format_date(y, a, b), m.position(0));
     else consider(format_date(y, b, a), m.position(0));
   }
-  for (auto it = std::sregex_iterator(s.begin(), s.end(), p.month_day_year); it != std::sregex_iterator(); ++it) {
+  for (auto it = space_then_year ? std::sregex_iterator(s.begin(), s.end(), p.month_day_year) : std::sregex_iterator();
+       it != std::sregex_iterator(); ++it) {
     int month = month_from_name((*it)[1]);
     if (month) {
       consider(format_date(std::stoi((*it)[3]), month, std::stoi((*it)[2])), it->position(0));
@@ -139,14 +159,18 @@ std::string parse_date(std::string_view text, bool slashes_day_first) {
     }
   }
   // "2023 Jan 7" (citation_publication_date, PubMed style).
-  for (auto it = std::sregex_iterator(s.begin(), s.end(), p.year_month_day); it != std::sregex_iterator(); ++it) {
+  size_t first = text.find_first_not_of(" \t\n\r\f\v");
+  bool starts_with_digit = first != std::string_view::npos && digit(first);
+  for (auto it = starts_with_digit ? std::sregex_iterator(s.begin(), s.end(), p.year_month_day) : std::sregex_iterator();
+       it != std::sregex_iterator(); ++it) {
     int month = month_from_name((*it)[2]);
     if (month) {
       consider(format_date(std::stoi((*it)[1]), month, std::stoi((*it)[3])), it->position(0));
       break;
     }
   }
-  for (auto it = std::sregex_iterator(s.begin(), s.end(), p.day_month_year); it != std::sregex_iterator(); ++it) {
+  for (auto it = space_then_year ? std::sregex_iterator(s.begin(), s.end(), p.day_month_year) : std::sregex_iterator();
+       it != std::sregex_iterator(); ++it) {
     int month = month_from_name((*it)[2]);
     if (month) {
       consider(format_date(std::stoi((*it)[3]), month, std::stoi((*it)[1])), it->position(0));

@@ -61,6 +61,7 @@ class PageAnalysis {
   std::vector<ElementStat>& stats() { return stats_; }
   const std::vector<const Node*>& comment_roots() const { return comment_roots_; }
   const Node* root() const { return root_; }
+  Reading reading() const { return reading_; }
   void clear();
   // Class/id hints memoised per element for the whole document (its walks and readings); the owner
   // clears the map when the document changes. Null: computed every time.

@@ -106,6 +106,12 @@ void PageAnalysis::analyse(const Node* root, bool keep_comments, Reading reading
   root_ = root;
   reading_ = reading;
   if (!root) return;
+  if (reading != Reading::kStrict) {
+    // The relaxed readings decide the soft candidates without statistics (class-name furniture kept,
+    // comment sections and noscript out unless permissive keeps them): one walk instead of two.
+    walk(true, keep_comments);
+    return;
+  }
   walk(false, false);
   if (soft_kept_.empty()) return;
   // Decide the soft candidates on their measured statistics.
@@ -115,12 +121,10 @@ void PageAnalysis::analyse(const Node* root, bool keep_comments, Reading reading
   for (const auto& [node, rule] : candidates) {
     const ElementStat* s = stat(node);
     if (!s || std::string_view(rule) == "soft:comments") continue;
-    // The lenient reading (Extractor's recall guard) trusts no class name; noscript stays out.
-    bool lenient_keeps = reading != Reading::kStrict && std::string_view(rule) == "soft:boilerplate-class";
     bool content_like = s->link_density() < 0.3f &&
                         ((s->text.chars >= 500 && s->text.chars * 8 >= page_chars) ||  // holds a share of the page
                          (s->text.chars >= 50 && s->text.chars * 2 >= page_chars));   // a small page's bulk
-    if (lenient_keeps || content_like) soft_kept_.emplace(node, rule);
+    if (content_like) soft_kept_.emplace(node, rule);
   }
   stats_.clear();
   index_.clear();
@@ -152,6 +156,7 @@ void PageAnalysis::walk(bool apply_soft, bool keep_comments) {
       if (n != root) {
         const char* rule = prune_rule(n, hints);
         if (rule && reading_ == Reading::kPermissive && permissive_keeps(rule)) rule = nullptr;
+        if (rule && reading_ != Reading::kStrict && std::string_view(rule) == "soft:boilerplate-class") rule = nullptr;
         if (rule && rule[0] == 's') {  // a "soft:" candidate
           if (!apply_soft) {
             soft_kept_.emplace(n, rule);

@@ -13,6 +13,11 @@ namespace {
 
 bool contains(const std::string& text, std::string_view needle) { return text.find(needle) != std::string::npos; }
 
+// A paragraph that reads like prose (commas, a full stop) for the page shapes below.
+const std::string prose =
+    "The committee met on Tuesday, discussed the budget at length, and agreed to publish its findings, "
+    "which cover schools, roads, and the new library, before the end of the month.";
+
 }  // namespace
 
 // Every headline of a listing is a link and the grid is link-dense: the strict reading drops it all,
@@ -51,9 +56,6 @@ TEST(PageTypes, SmallPageInsideFurnitureNamedContainer) {
 // <div hidden id="S:1"> holds a streamed segment that a script moves into view; other hidden content
 // stays hidden.
 TEST(PageTypes, StreamedSegmentIsContentOtherHiddenIsNot) {
-  std::string prose =
-      "The committee met on Tuesday, discussed the budget at length, and agreed to publish its findings, "
-      "which cover schools, roads, and the new library, before the end of the month.";
   std::string html = "<html><body><template id=B:1></template><div hidden>Secret draft text</div>"
                      "<div hidden id=S:1><article><p>" + prose + "</p><p>" + prose + "</p></article></div>"
                      "</body></html>";
@@ -69,10 +71,7 @@ TEST(PageTypes, ArticleWithLinkSidebarStaysStrict) {
   std::string html = "<html><body><div class=sidebar>";
   for (int i = 0; i < 20; ++i) html += "<p><a href=/t" + std::to_string(i) + ">Topic " + std::to_string(i) + "</a></p>";
   html += "</div><article>";
-  for (int i = 0; i < 6; ++i) {
-    html += "<p>The committee met on Tuesday, discussed the budget at length, and agreed to publish its "
-            "findings, which cover schools, roads, and the new library, before the end of the month.</p>";
-  }
+  for (int i = 0; i < 6; ++i) html += "<p>" + prose + "</p>";
   html += "</article></body></html>";
   Extractor ex;
   Result r = ex.extract(html);
@@ -83,9 +82,6 @@ TEST(PageTypes, ArticleWithLinkSidebarStaysStrict) {
 // A page whose only text sits in a display:none panel (a tab shown by script) is read permissively;
 // a page with visible content keeps its hidden panels out.
 TEST(PageTypes, HiddenPanelIsReadOnlyWhenNothingElseIs) {
-  std::string prose =
-      "The committee met on Tuesday, discussed the budget at length, and agreed to publish its findings, "
-      "which cover schools, roads, and the new library, before the end of the month.";
   std::string only_hidden = "<html><body><div style='display:none'><article><p>" + prose + "</p><p>" + prose +
                             "</p></article></div></body></html>";
   Extractor ex;
@@ -117,9 +113,6 @@ TEST(PageTypes, LooseTextBesideBlockChildrenIsScored) {
 // Articles nested in the article chosen as the content are related posts or comments (HTML standard);
 // articles side by side in a thread are the posts themselves and stay.
 TEST(PageTypes, NestedArticlesAreNotTheArticle) {
-  std::string prose =
-      "The committee met on Tuesday, discussed the budget at length, and agreed to publish its findings, "
-      "which cover schools, roads, and the new library, before the end of the month.";
   std::string nested = "<html><body><div><a href=/>Example Daily, the town's paper</a></div><article><p>" + prose + " " + prose + "</p><p>" + prose + "</p>";
   for (int i = 0; i < 3; ++i) nested += "<article><p>Related post " + std::to_string(i) + ": " + prose + "</p></article>";
   nested += "</article></body></html>";
@@ -138,9 +131,6 @@ TEST(PageTypes, NestedArticlesAreNotTheArticle) {
 // A lead paragraph written between the headline and the body container belongs to the article; a
 // byline-like line without a sentence does not come with it.
 TEST(PageTypes, LeadBeforeTheBodyIsKept) {
-  std::string prose =
-      "The committee met on Tuesday, discussed the budget at length, and agreed to publish its findings, "
-      "which cover schools, roads, and the new library, before the end of the month.";
   std::string html = "<html><body><div class=page><div class=head><h1>Budget agreed after long debate</h1>"
                      "<p class=lead>The council has agreed next year's budget. Schools get most of the new money."
                      "</p></div><div class=meta>PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05</div>"
@@ -182,9 +172,6 @@ TEST(PageTypes, SoftHyphensAndZeroWidthCharactersAreRemoved) {
 // A byline (a short line naming the author above the text) and a dateline are metadata, not text; a
 // sentence of the body that names the author stays.
 TEST(PageTypes, BylineIsMetadataNotText) {
-  std::string prose =
-      "The committee met on Tuesday, discussed the budget at length, and agreed to publish its findings, "
-      "which cover schools, roads, and the new library, before the end of the month.";
   std::string html = "<html><head><meta name=author content='Dana Whitfield'></head><body><article>"
                      "<p>By Dana Whitfield | March 2, 2024</p><p>" + prose + "</p><p>" + prose +
                      " Dana Whitfield asked the mayor about the library, and he promised an answer by May.</p><p>" +
@@ -200,9 +187,6 @@ TEST(PageTypes, BylineIsMetadataNotText) {
 // og:type "website" (home, listing, product, service pages) makes the lenient reading win whenever it
 // finds half as much text again; the same page declared an article keeps its strict reading.
 TEST(PageTypes, DeclaredWebsiteIsReadLeniently) {
-  std::string prose =
-      "The committee met on Tuesday, discussed the budget at length, and agreed to publish its findings, "
-      "which cover schools, roads, and the new library, before the end of the month.";
   auto page = [&](std::string_view og_type) {
     std::string html = "<html><head><meta property=og:type content=" + std::string(og_type) +
                        "></head><body><div class=content>";

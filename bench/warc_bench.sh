@@ -90,5 +90,5 @@ awk -v mb="$mb" -v z="$z" -v r="$r" -v e1="$e1" -v e2="$e2" -v m1="$m1" -v m2="$
   printf "warc_bench (medians of %d, one file): zcat %.1f MB/s; reader alone %.1f MB/s = %.2fx zcat\n", n, mb / z, mb / r, z / r
   printf "warc_bench: pith warc -j1 end to end %.1f MB/s = %.2fx zcat (target >= 0.33), peak RSS %.0f MB\n", mb / e1, z / e1, m1
   printf "warc_bench: pith warc -j2 end to end %.1f MB/s = %.2fx zcat, peak RSS %.0f MB; scaling -j2/-j1 on one file %.2fx (target >= 1.8)\n", mb / e2, z / e2, m2, e1 / e2
-  printf "warc_bench: CPU time (user + system) -j1 %.2fs, -j2 %.2fs: the parallel run costs %+.1f%% more work\n", c1, c2, (c2 / c1 - 1) * 100
+  printf "warc_bench: CPU time (user + system) -j1 %.2fs, -j2 %.2fs (%+.1f%%: the cost of running in parallel)\n", c1, c2, (c2 / c1 - 1) * 100
   printf "warc_bench: load average (1 min) before %s, after %s\n", lb, la }'

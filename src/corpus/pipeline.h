@@ -5,8 +5,8 @@
 // Work unit and order: records, not files. The calling thread reads the inputs one after another and
 // copies each passed page out of the reader's buffers; N threads in all (the caller and N - 1 workers,
 // each with its own step) run the step, and the caller writes the results in read order, so the output
-// is byte-identical whatever N (record_flow.h). One file scales with N; reading is serial, at about 8
-// times one thread's extraction speed, which bounds the useful N near 8. Each input is written to its
+// is byte-identical whatever N (record_flow.h). One file scales with N; reading is serial, at about 10
+// times one thread's extraction speed (wcxb-dev), which bounds the useful N near 10. Each input is written to its
 // own part, OUT.parts/NNNNN-<name>.jsonl[.gz|.zst], first as a temporary file, then renamed, then marked
 // complete by a NNNNN-<name>.done file holding its counts. OUT is then assembled from the parts in input
 // order (concatenated gzip members/zstd frames are valid streams) and renamed into place, so OUT is

@@ -1,5 +1,6 @@
 // The Extractor: bytes -> encoding sniff and decode -> HTML parse -> metadata -> page analysis (prune +
-// statistics) -> content choice -> blocks (+ comments) -> Result. Parser, decoder and analysis buffers
+// statistics) -> content choice -> blocks (+ comments) -> Result. The analysis, choice and blocks run
+// once strictly and, when that keeps little, again with rules relaxed (the recall guard below). Parser, decoder and analysis buffers
 // are kept between pages. Nothing here throws; limits are cut-flag-continue (input bytes, parser
 // limits), reported in Result::status. Covered by tests/extract/extract_test.cc and the dataset runs.
 #include <algorithm>
@@ -16,9 +17,8 @@ namespace {
 constexpr const char* kReadingNames[] = {"content:", "content:lenient:", "content:permissive:"};
 
 // Whether the page's OpenGraph type is "website" (home, listing, product and service pages declare it;
-// articles declare "article"). Pages without og:type are not flagged. Treating og:type "product" the
-// same way measured no better.
-bool declares_non_article(const Document& doc) {
+// articles declare "article"). Treating og:type "product" the same way measured no better.
+bool declares_website(const Document& doc) {
   const Node* root = doc.root();
   for (const Node* n = next_in_preorder(root, root); n; n = next_in_preorder(n, root)) {
     if (n->is(Tag::kBody)) break;
@@ -129,10 +129,9 @@ Result Extractor::extract_document(const Document& doc) {
   };
   constexpr uint32_t kMinRetryChars = 50;  // less is a stray heading, not content found
   constexpr Retry kArticleRetries[] = {{detail::Reading::kLenient, 1000, 20}, {detail::Reading::kPermissive, 300, 20}};
-  constexpr Retry kNonArticleRetries[] = {{detail::Reading::kLenient, UINT32_MAX, 15},
+  constexpr Retry kWebsiteRetries[] = {{detail::Reading::kLenient, UINT32_MAX, 15},
                                           {detail::Reading::kPermissive, 3000, 15}};
-  bool non_article = declares_non_article(doc);
-  const Retry* retries = non_article ? kNonArticleRetries : kArticleRetries;
+  const Retry* retries = declares_website(doc) ? kWebsiteRetries : kArticleRetries;
   impl_->keep_comments = options_.include_comments;
   impl_->hints.clear();
   impl_->page.set_hint_cache(&impl_->hints);

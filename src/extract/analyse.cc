@@ -85,13 +85,6 @@ const char* prune_rule(const Node* e, uint8_t hints) {
   return nullptr;
 }
 
-uint8_t PageAnalysis::hints_for(const Node* n) {
-  if (!hint_cache_) return class_hints(n);
-  auto [it, inserted] = hint_cache_->try_emplace(n, 0);
-  if (inserted) it->second = class_hints(n);
-  return it->second;
-}
-
 void PageAnalysis::clear() {
   root_ = nullptr;
   stats_.clear();
@@ -152,7 +145,7 @@ void PageAnalysis::walk(bool apply_soft, bool keep_comments) {
     }
     if (!n->is_element()) continue;
     if (step.entering) {
-      uint8_t hints = hints_for(n);
+      uint8_t hints = class_hints(n);
       if (n != root) {
         const char* rule = prune_rule(n, hints);
         if (rule && reading_ == Reading::kPermissive && permissive_keeps(rule)) rule = nullptr;

@@ -44,7 +44,7 @@ class PageAnalysis {
   // Walks `root` (normally <body>) without recursion, pruning and counting. Two passes: the first
   // applies only the hard rules and measures every soft candidate; the second removes the candidates
   // that are small or link-dense relative to the page, and keeps the others (a "sidebar-container"
-  // that holds the article).
+  // that holds the article). The relaxed readings decide the candidates by rule and walk once.
   void analyse(const Node* root, bool keep_comments, Reading reading = Reading::kStrict);
   const ElementStat* stat(const Node* n) const {
     auto it = index_.find(n);
@@ -63,17 +63,12 @@ class PageAnalysis {
   const Node* root() const { return root_; }
   Reading reading() const { return reading_; }
   void clear();
-  // Class/id hints memoised per element for the whole document (its walks and readings); the owner
-  // clears the map when the document changes. Null: computed every time.
-  void set_hint_cache(std::unordered_map<const Node*, uint8_t>* cache) { hint_cache_ = cache; }
 
  private:
   const Node* root_ = nullptr;
   std::vector<ElementStat> stats_;
   std::unordered_map<const Node*, uint32_t> index_;
   void walk(bool apply_soft, bool keep_comments);
-  uint8_t hints_for(const Node* n);
-  std::unordered_map<const Node*, uint8_t>* hint_cache_ = nullptr;
   std::unordered_map<const Node*, const char*> removed_;
   std::unordered_map<const Node*, const char*> soft_kept_;
   std::vector<const Node*> comment_roots_;

@@ -1,7 +1,7 @@
 // The Extractor: bytes -> encoding sniff and decode -> HTML parse -> metadata -> page analysis (prune +
 // statistics) -> content choice -> blocks (+ comments) -> Result. The analysis, choice and blocks run
-// once strictly and, when that keeps little, again with rules relaxed (the recall guard below). Parser, decoder and analysis buffers
-// are kept between pages. Nothing here throws; limits are cut-flag-continue (input bytes, parser
+// once strictly and, when that keeps little, again with rules relaxed (the recall guard below).
+// Parser, decoder and analysis buffers are kept between pages. Nothing here throws; limits are cut-flag-continue (input bytes, parser
 // limits), reported in Result::status. Covered by tests/extract/extract_test.cc and the dataset runs.
 #include <algorithm>
 #include <cstdint>
@@ -34,12 +34,11 @@ struct Extractor::Impl {
   HtmlParser parser{make_parse_options()};
   Decoder decoder;
   detail::PageAnalysis page, trial;  // the kept reading's analysis, and a retry's
-  std::unordered_map<const Node*, uint8_t> hints;  // class/id hints of the current document's elements
-  bool keep_comments = false;
 
   // Analysis -> choice of the content -> blocks; returns the characters kept (CJK-weighted).
-  uint32_t extract_pass(detail::PageAnalysis& page, const Node* root, const detail::SegmentOptions& seg,
-                        std::vector<Block>& blocks, std::vector<ExplainedBlock>* explained) {
+  uint32_t extract_pass(detail::PageAnalysis& page, const Node* root, bool keep_comments,
+                        const detail::SegmentOptions& seg, std::vector<Block>& blocks,
+                        std::vector<ExplainedBlock>* explained) {
     page.analyse(root, keep_comments, seg.reading);
     detail::ContentChoice choice = detail::choose_content(page);
     if (explained) {
@@ -132,20 +131,17 @@ Result Extractor::extract_document(const Document& doc) {
   constexpr Retry kWebsiteRetries[] = {{detail::Reading::kLenient, UINT32_MAX, 15},
                                           {detail::Reading::kPermissive, 3000, 15}};
   const Retry* retries = declares_website(doc) ? kWebsiteRetries : kArticleRetries;
-  impl_->keep_comments = options_.include_comments;
-  impl_->hints.clear();
-  impl_->page.set_hint_cache(&impl_->hints);
-  impl_->trial.set_hint_cache(&impl_->hints);
   detail::PageAnalysis* page = &impl_->page;
   detail::PageAnalysis* trial = &impl_->trial;
-  uint32_t kept_chars = impl_->extract_pass(*page, root, seg, r.blocks_, explained);
+  uint32_t kept_chars = impl_->extract_pass(*page, root, options_.include_comments, seg, r.blocks_, explained);
   for (size_t i = 0; i < 2; ++i) {
     const Retry& retry = retries[i];
     if (kept_chars >= retry.below_chars) continue;
     seg.reading = retry.reading;
     std::vector<Block> blocks;
     std::vector<ExplainedBlock> trial_explained;
-    uint32_t chars = impl_->extract_pass(*trial, root, seg, blocks, explained ? &trial_explained : nullptr);
+    uint32_t chars = impl_->extract_pass(*trial, root, options_.include_comments, seg, blocks,
+                                         explained ? &trial_explained : nullptr);
     if (uint64_t(chars) * 10 >= uint64_t(kept_chars) * retry.ratio_tenths && chars >= kMinRetryChars) {
       r.blocks_ = std::move(blocks);
       if (explained) *explained = std::move(trial_explained);
@@ -167,7 +163,6 @@ Result Extractor::extract_document(const Document& doc) {
   }
   impl_->page.clear();
   impl_->trial.clear();
-  impl_->hints.clear();
   return r;
 }
 

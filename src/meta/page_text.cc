@@ -2,6 +2,7 @@
 // elements (stopping early on large containers), attribute/JSON-LD value cleanup, dates introduced by a
 // word, profile links spelling a name, comment-section detection. Covered by tests/meta/*.cc.
 #include "extract/text_util.h"
+#include "html/char_refs.h"
 #include "meta/meta.h"
 #include "meta/meta_internal.h"
 
@@ -93,6 +94,36 @@ bool short_text(const Node* root, size_t limit, std::string& out) {
   return true;
 }
 
+namespace {
+
+// A character reference left in a value, decoded with the tokenizer's tables: `after_amp` starts just
+// after the '&'; only references closed by ';' count (a bare '&' in a value is text). Appends the
+// character(s) and returns the bytes consumed after the '&', or 0 when there is no such reference.
+size_t decode_char_ref(std::string_view after_amp, std::string& out) {
+  if (!after_amp.empty() && after_amp[0] == '#') {
+    bool hex = after_amp.size() > 1 && (after_amp[1] == 'x' || after_amp[1] == 'X');
+    size_t i = hex ? 2 : 1;
+    uint32_t code = 0;
+    size_t digits = 0;
+    for (; i < after_amp.size() && digits < 7; ++i, ++digits) {
+      char d = after_amp[i];
+      int v = d >= '0' && d <= '9' ? d - '0' : hex && d >= 'a' && d <= 'f' ? d - 'a' + 10
+                                             : hex && d >= 'A' && d <= 'F' ? d - 'A' + 10 : -1;
+      if (v < 0) break;
+      code = code * (hex ? 16 : 10) + static_cast<uint32_t>(v);
+    }
+    if (digits == 0 || i >= after_amp.size() || after_amp[i] != ';' || code == 0) return 0;
+    append_utf8(out, resolve_numeric_char_ref(code).code_point);
+    return i + 1;
+  }
+  NamedCharRefMatch named = match_named_char_ref(after_amp);
+  if (named.length == 0 || !named.ends_with_semicolon) return 0;
+  out.append(named.value);
+  return named.length;
+}
+
+}  // namespace
+
 // Attribute and JSON-LD values are often escaped twice ("&amp;#8217;") or carry markup ("<p>..."): decode
 // what is left of character references and drop tags, so no field shows debris.
 std::string clean_value(std::string_view raw, bool strip_tags) {
@@ -108,29 +139,9 @@ std::string clean_value(std::string_view raw, bool strip_tags) {
       }
     }
     if (c == '&') {
-      size_t semi = raw.find(';', i);
-      if (semi != std::string_view::npos && semi - i <= 10) {
-        std::string_view ref = raw.substr(i + 1, semi - i - 1);
-        char32_t cp = 0;
-        if (ref == "amp") cp = '&';
-        else if (ref == "nbsp") cp = ' ';
-        else if (ref == "quot") cp = '"';
-        else if (ref == "apos") cp = '\'';
-        else if (ref == "lt") cp = '<';
-        else if (ref == "gt") cp = '>';
-        else if (ref.size() > 1 && ref[0] == '#') {
-          bool hex = ref[1] == 'x' || ref[1] == 'X';
-          std::string digits(ref.substr(hex ? 2 : 1));
-          if (!digits.empty() && digits.size() <= 6 &&
-              digits.find_first_not_of(hex ? "0123456789abcdefABCDEF" : "0123456789") == std::string::npos) {
-            cp = static_cast<char32_t>(std::stoul(digits, nullptr, hex ? 16 : 10));
-          }
-        }
-        if (cp != 0 && cp < 0x110000 && !(cp >= 0xD800 && cp <= 0xDFFF)) {
-          append_utf8(out, cp);
-          i = semi;
-          continue;
-        }
+      if (size_t length = decode_char_ref(raw.substr(i + 1), out)) {
+        i += length;
+        continue;
       }
     }
     out.push_back(c);

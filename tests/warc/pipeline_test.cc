@@ -27,6 +27,7 @@ namespace fs = std::filesystem;
 
 using pith::testing::decompressed;
 using pith::testing::lines_of;
+using pith::testing::quiet_pipeline_options;
 using pith::testing::slurp;
 
 class PipelineTest : public ::testing::Test {
@@ -65,13 +66,7 @@ class PipelineTest : public ::testing::Test {
   }
 
   PipelineOptions options(const std::vector<std::string>& inputs, const std::string& out, int threads) {
-    PipelineOptions o;
-    o.inputs = inputs;
-    o.output = (dir_ / out).string();
-    o.threads = threads;
-    o.added = "2026-01-01T00:00:00Z";
-    o.progress = false;
-    o.summary = false;
+    PipelineOptions o = quiet_pipeline_options(inputs, (dir_ / out).string(), threads);
     return o;
   }
 

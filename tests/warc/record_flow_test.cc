@@ -25,6 +25,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using pith::testing::lines_of;
+using pith::testing::quiet_pipeline_options;
 using pith::testing::slurp;
 
 // A step that takes a URL-dependent time (so steps finish out of order across threads) and finds no
@@ -69,14 +70,8 @@ class PipelineRecordFlowTest : public ::testing::Test {
   }
 
   PipelineOptions options(const std::vector<std::string>& inputs, const std::string& out, int threads) {
-    PipelineOptions o;
-    o.inputs = inputs;
-    o.output = (dir_ / out).string();
+    PipelineOptions o = quiet_pipeline_options(inputs, (dir_ / out).string(), threads);
     o.rejects_path = (dir_ / (out + ".rejects")).string();
-    o.threads = threads;
-    o.added = "2026-01-01T00:00:00Z";
-    o.progress = false;
-    o.summary = false;
     return o;
   }
 

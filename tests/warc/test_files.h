@@ -1,5 +1,5 @@
-// File helpers shared by the corpus pipeline tests: whole-file reads, decompressed reads (any of the
-// sinks' compressions), lines.
+// Helpers shared by the corpus pipeline tests: whole-file reads, decompressed reads (any of the sinks'
+// compressions), lines, and pipeline options fixed for byte-for-byte comparisons.
 #pragma once
 
 #include <fstream>
@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "corpus/pipeline.h"
 #include "warc/stream.h"
 
 namespace pith::testing {
@@ -33,6 +34,20 @@ inline std::vector<std::string> lines_of(const std::string& text) {
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);) v.push_back(line);
   return v;
+}
+
+// Options for a test run: a fixed "added" time (so outputs compare byte for byte), no progress, no
+// summary on stderr.
+inline pith::corpus::PipelineOptions quiet_pipeline_options(const std::vector<std::string>& inputs,
+                                                           const std::string& output, int threads) {
+  pith::corpus::PipelineOptions o;
+  o.inputs = inputs;
+  o.output = output;
+  o.threads = threads;
+  o.added = "2026-01-01T00:00:00Z";
+  o.progress = false;
+  o.summary = false;
+  return o;
 }
 
 }  // namespace pith::testing

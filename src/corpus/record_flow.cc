@@ -155,13 +155,19 @@ class Flow {
   // The driver runs the oldest queued step itself; false when none is queued (lock held on entry and exit).
   bool help(std::unique_lock<std::mutex>& lock) {
     if (queue_.empty()) return false;
+    run_oldest(lock, driver_step_, driver_record_);
+    return true;
+  }
+
+  // Takes the oldest queued item and runs `step` on it with the lock released (held on entry and exit).
+  Item* run_oldest(std::unique_lock<std::mutex>& lock, PageToRecord& step, PageRecord& record) {
     Item* item = queue_.front();
     queue_.pop_front();
     lock.unlock();
-    run_step(*item, driver_step_, driver_record_);
+    run_step(*item, step, record);
     lock.lock();
     finish(*item);
-    return true;
+    return item;
   }
 
   void work() {
@@ -171,12 +177,7 @@ class Flow {
     for (;;) {
       work_cv_.wait(lock, [this] { return closing_ || !queue_.empty(); });
       if (queue_.empty()) return;
-      Item* item = queue_.front();
-      queue_.pop_front();
-      lock.unlock();
-      run_step(*item, step, record);
-      lock.lock();
-      finish(*item);
+      Item* item = run_oldest(lock, step, record);
       if (item->seq == next_write_) driver_cv_.notify_one();  // the driver only ever waits for the head
     }
   }

@@ -150,33 +150,21 @@ std::string parse_date(std::string_view text, bool slashes_day_first) {
     if ((month_first && a <= 12) || (b > 12 && a <= 12)) consider(format_date(y, a, b), m.position(0));
     else consider(format_date(y, b, a), m.position(0));
   }
-  for (auto it = space_then_year ? std::sregex_iterator(s.begin(), s.end(), p.month_day_year) : std::sregex_iterator();
-       it != std::sregex_iterator(); ++it) {
-    int month = month_from_name((*it)[1]);
-    if (month) {
-      consider(format_date(std::stoi((*it)[3]), month, std::stoi((*it)[2])), it->position(0));
-      break;
+  // The first match whose month group names a month; the groups give year, month name and day.
+  auto first_named_month = [&](bool framed, const std::regex& pattern, int year, int month_name, int day) {
+    if (!framed) return;
+    for (auto it = std::sregex_iterator(s.begin(), s.end(), pattern); it != std::sregex_iterator(); ++it) {
+      if (int month = month_from_name((*it)[month_name])) {
+        consider(format_date(std::stoi((*it)[year]), month, std::stoi((*it)[day])), it->position(0));
+        return;
+      }
     }
-  }
-  // "2023 Jan 7" (citation_publication_date, PubMed style).
+  };
+  first_named_month(space_then_year, p.month_day_year, 3, 1, 2);
+  // "2023 Jan 7" (citation_publication_date, PubMed style), as a whole value only.
   size_t first = text.find_first_not_of(" \t\n\r\f\v");
-  bool starts_with_digit = first != std::string_view::npos && digit(first);
-  for (auto it = starts_with_digit ? std::sregex_iterator(s.begin(), s.end(), p.year_month_day) : std::sregex_iterator();
-       it != std::sregex_iterator(); ++it) {
-    int month = month_from_name((*it)[2]);
-    if (month) {
-      consider(format_date(std::stoi((*it)[1]), month, std::stoi((*it)[3])), it->position(0));
-      break;
-    }
-  }
-  for (auto it = space_then_year ? std::sregex_iterator(s.begin(), s.end(), p.day_month_year) : std::sregex_iterator();
-       it != std::sregex_iterator(); ++it) {
-    int month = month_from_name((*it)[2]);
-    if (month) {
-      consider(format_date(std::stoi((*it)[3]), month, std::stoi((*it)[1])), it->position(0));
-      break;
-    }
-  }
+  first_named_month(first != std::string_view::npos && digit(first), p.year_month_day, 1, 2, 3);
+  first_named_month(space_then_year, p.day_month_year, 3, 2, 1);
   return best;
 }
 

@@ -89,7 +89,8 @@ struct SegmentOptions {
   Reading reading = Reading::kStrict;
 };
 // Drops the metadata lines at the edges of the content: short blocks near the start that name the
-// page's author (bylines), and short blocks near either end that are only a date (datelines).
+// page's author (bylines), and blocks of under 40 characters near either end that carry a date
+// (datelines).
 void drop_metadata_lines(std::vector<Block>& blocks, std::string_view author, std::vector<ExplainedBlock>* explained);
 
 void segment_blocks(const PageAnalysis& page, const std::vector<const Node*>& roots, const SegmentOptions& options,

@@ -6,7 +6,6 @@
 // outnumbering paragraphs); finished blocks are dropped when they repeat the title or are links only.
 // Every decision can be recorded for --explain. Covered by tests/extract/extract_test.cc.
 #include <algorithm>
-#include <functional>
 
 #include "extract/content.h"
 #include "meta/meta.h"
@@ -179,7 +178,7 @@ void Segmenter::explain_removed(const Node* n, const char* rule) {
   TextCounts c = count_text(t);
   e.chars = c.chars;
   e.words = c.words;
-  e.text = t.substr(0, 80000);
+  e.text = t.substr(0, 80);
   e.kept = false;
   e.rule = rule;
   explained_->push_back(std::move(e));
@@ -233,7 +232,7 @@ void Segmenter::flush() {
   if (explained_ && c.chars > 0) {
     ExplainedBlock e;
     e.path = cur_node_ ? path_of(cur_node_) : "";
-    e.text = text.substr(0, 80000);
+    e.text = text.substr(0, 80);
     e.chars = c.chars;
     e.link_chars = cur_link_chars_;
     e.words = c.words;
@@ -445,7 +444,7 @@ void drop_metadata_lines(std::vector<Block>& blocks, std::string_view author,
         b.text.find(author) != std::string::npos) {
       rule = "drop:byline";
     } else if (line && (i < kEdgeBlocks || i + kEdgeBlocks >= blocks.size()) && chars < kMaxDateChars &&
-               !parse_date(b.text, false).empty()) {
+               !parse_date(b.text).empty()) {
       rule = "drop:dateline";
     }
     if (!rule) {

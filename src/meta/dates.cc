@@ -168,6 +168,25 @@ std::string parse_date(std::string_view text, bool slashes_day_first) {
   return best;
 }
 
+int days_apart(std::string_view a, std::string_view b) {
+  // Days since a fixed origin: whole years (with their leap days) plus the days of the months before.
+  auto day_number = [](std::string_view iso, long& out) {
+    if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return false;
+    long y = 0;
+    for (size_t i = 0; i < 4; ++i) y = y * 10 + (iso[i] - '0');
+    int m = (iso[5] - '0') * 10 + (iso[6] - '0'), d = (iso[8] - '0') * 10 + (iso[9] - '0');
+    if (m < 1 || m > 12) return false;
+    static constexpr int kDaysBeforeMonth[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    long prior = y - 1;
+    out = prior * 365 + prior / 4 - prior / 100 + prior / 400 + kDaysBeforeMonth[m - 1] + (leap && m > 2) + d;
+    return true;
+  };
+  long x = 0, y = 0;
+  if (!day_number(a, x) || !day_number(b, y)) return -1;
+  return static_cast<int>(x > y ? x - y : y - x);
+}
+
 std::string date_from_url(std::string_view url) {
   if (url.size() > 1000) url = url.substr(0, 1000);
   std::string s(url);

@@ -6,7 +6,7 @@
 // resolved), <meta> author and every citation_author, twitter:label1 "Written by", rel=author, /author/
 // links spelling the name, *author*/*byline* elements outside comments; then, if no person is named,
 // "By X" lines, organisation authors and forum member links. Date: JSON-LD datePublished, published-time
-// metas, <time>, the URL path, dated elements, the text after the headline (or the page's text when it
+// metas, <time>, the URL path (which also replaces a timestamp one day off it), dated elements, the text after the headline (or the page's text when it
 // has none), any JSON-LD datePublished, a date a word introduces, dateModified last. Covered by
 // tests/meta/*.cc.
 #include "meta/meta.h"
@@ -196,8 +196,11 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
   meta.date = parse_date(meta_date, day_first);
   if (meta.date.empty() && !time_dates.empty()) meta.date = time_dates.front();
   meta.url = first({canonical, m("og:url"), std::string(page_url)});
-  if (meta.date.empty()) meta.date = date_from_url(meta.url);
-  if (meta.date.empty() && !page_url.empty()) meta.date = date_from_url(page_url);
+  std::string url_date = date_from_url(meta.url);
+  if (url_date.empty() && !page_url.empty()) url_date = date_from_url(page_url);
+  // The path's date is the day the site printed; a timestamp a day off is one given in UTC
+  // ("2025-12-19T03:05:00+00:00" for /2025/12/18/), so the path wins.
+  if (meta.date.empty() || days_apart(meta.date, url_date) == 1) meta.date = url_date;
   if (meta.date.empty()) meta.date = visible_date;
   for (size_t at = 0; meta.date.empty() && at < near_headline.size(); at += 300) {
     meta.date = parse_date(std::string_view(near_headline).substr(at, 400), day_first);

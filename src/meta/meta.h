@@ -24,6 +24,8 @@ std::string parse_date(std::string_view text, bool slashes_day_first = false);
 bool slashes_day_first(std::string_view lang);
 // A /2020/06/24/-style (or /20200624/, /2020-06-24/) date in a URL path, as YYYY-MM-DD.
 std::string date_from_url(std::string_view url);
+// Whole days between two YYYY-MM-DD dates (either order); -1 when one is not such a date.
+int days_apart(std::string_view a, std::string_view b);
 // "Name | Site" -> "Name": the title without a site suffix or prefix (using `sitename` when known).
 std::string strip_site_from_title(std::string_view title, std::string_view sitename);
 

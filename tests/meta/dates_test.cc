@@ -110,3 +110,22 @@ TEST(MetaDates, KoreanDottedDatesWithSpaces) {
   EXPECT_EQ(parse_date("입력 2020. 6. 24. 오후 3:00"), "2020-06-24");
   EXPECT_EQ(parse_date("Version 2.1.3 released"), "");
 }
+
+TEST(MetaDates, UrlDateWinsOverATimestampADayOff) {
+  // Published late in the evening in the US, stamped in UTC: the path keeps the site's day.
+  pith::Metadata m = metadata_of(
+      "<html><head><link rel=canonical href='https://example.org/2025/12/18/a-post/'>"
+      "<meta property='article:published_time' content='2025-12-19T03:05:00+00:00'></head>"
+      "<body><h1>A post</h1></body></html>");
+  EXPECT_EQ(m.date, "2025-12-18");
+  // Further apart, the path is an archive or image folder: the timestamp stays.
+  m = metadata_of(
+      "<html><head><link rel=canonical href='https://example.org/2025/12/10/a-post/'>"
+      "<meta property='article:published_time' content='2025-12-19T03:05:00+00:00'></head>"
+      "<body><h1>A post</h1></body></html>");
+  EXPECT_EQ(m.date, "2025-12-19");
+  EXPECT_EQ(pith::detail::days_apart("2024-02-28", "2024-03-01"), 2);  // leap year
+  EXPECT_EQ(pith::detail::days_apart("2023-12-31", "2024-01-01"), 1);
+  EXPECT_EQ(pith::detail::days_apart("2025-03-01", "2025-02-28"), 1);
+  EXPECT_EQ(pith::detail::days_apart("2025-03-01", ""), -1);
+}

@@ -143,6 +143,22 @@ TEST(PageTypes, LeadBeforeTheBodyIsKept) {
   EXPECT_FALSE(contains(text, "PUBLISHED")) << text;
 }
 
+// A standfirst nested deeper in the headline block (header > div > div > p) is the lead too; a prose
+// subheading (an h2 dek) is not taken.
+TEST(PageTypes, NestedStandfirstInTheHeadlineBlockIsKept) {
+  std::string html = "<html><body><article><header><div class=wrap><h1>Budget agreed after long debate</h1>"
+                     "<h2>Councillors argued for six hours, and in the end the vote was close.</h2>"
+                     "<div class=row><div class=col><p class=lead>The council has agreed next year's budget. "
+                     "Schools get most of the new money.</p></div></div></div></header>"
+                     "<div class=body><p>" + prose + "</p><p>" + prose + "</p><p>" + prose + "</p></div>"
+                     "</article></body></html>";
+  Extractor ex;
+  std::string text = ex.extract(html).text();
+  EXPECT_TRUE(contains(text, "The committee met")) << text;
+  EXPECT_TRUE(contains(text, "Schools get most of the new money")) << text;
+  EXPECT_FALSE(contains(text, "Councillors argued")) << text;
+}
+
 // A page that renders its article twice (desktop and mobile copies) yields it once; repeated short
 // paragraphs inside one copy stay, as the page has them.
 TEST(PageTypes, SecondCopyOfTheContentIsDropped) {

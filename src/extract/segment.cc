@@ -225,7 +225,9 @@ void Segmenter::flush() {
     rule = "drop:breadcrumb-trail";
   }
   float ld = c.chars ? float(cur_link_chars_) / float(c.chars) : 0.f;
-  if (keep && cur_.kind != BlockKind::kTableRow && ld > 0.6f && c.chars < 400 && (options_.reading == Reading::kStrict || c.words < 4)) {
+  // A heading that is all link is a permalink or a card's title, not a link list: wcxb-dev +0.001.
+  bool link_block = cur_.kind != BlockKind::kTableRow && cur_.kind != BlockKind::kHeading;
+  if (keep && link_block && ld > 0.6f && c.chars < 400 && (options_.reading == Reading::kStrict || c.words < 4)) {
     keep = false;
     rule = "drop:links-only";
   }

@@ -159,6 +159,20 @@ TEST(PageTypes, NestedStandfirstInTheHeadlineBlockIsKept) {
   EXPECT_FALSE(contains(text, "Councillors argued")) << text;
 }
 
+// Section headings written as links (permalinks, as documentation sites make them) are part of the
+// content: a heading is not dropped for being all link, a paragraph that is only a link still is.
+TEST(PageTypes, LinkedSectionHeadingsAreKept) {
+  std::string html = "<html><body><main><h1>WebSocket</h1><p>" + prose + "</p>"
+                     "<h2><a href=\"#constructor\">Constructor</a></h2><p>" + prose + "</p>"
+                     "<h2><a href=\"#events\">Instance events</a></h2><p>" + prose + "</p>"
+                     "<p><a href=/subscribe>Subscribe to the newsletter</a></p></main></body></html>";
+  Extractor ex;
+  std::string text = ex.extract(html).text();
+  EXPECT_TRUE(contains(text, "Constructor")) << text;
+  EXPECT_TRUE(contains(text, "Instance events")) << text;
+  EXPECT_FALSE(contains(text, "Subscribe")) << text;
+}
+
 // A page that renders its article twice (desktop and mobile copies) yields it once; repeated short
 // paragraphs inside one copy stay, as the page has them.
 TEST(PageTypes, SecondCopyOfTheContentIsDropped) {

@@ -206,6 +206,27 @@ std::string choose_title(const TitleSources& s) {
       if (at == std::string::npos || at == 0) continue;
       if (site_like(h->substr(at + sep.size()))) return std::string(trim(std::string_view(*h).substr(0, at)));
     }
+    // A headline that is a declared title with a few words in front ("Thread: X", "Blog: X", "Dec 18 2025 X",
+    // a category or brand label) wears a label the page's own title leaves out: the declared title wins,
+    // unless some declared title carries those words too ("functools — Higher-order functions"). (Words
+    // after it are a subtitle the declared title shortened, so those headlines stay.)
+    std::vector<std::string> heading_words = title_words(*h);
+    for (const std::string& d : declared) {
+      std::string page_part = strip_site_from_title(d, s.sitename);
+      std::vector<std::string> part_words = title_words(page_part);
+      size_t extra = heading_words.size() - std::min(heading_words.size(), part_words.size());
+      if (part_words.size() < 2 || extra < 1 || extra > 3 ||
+          !std::equal(part_words.begin(), part_words.end(), heading_words.begin() + static_cast<long>(extra))) {
+        continue;
+      }
+      std::vector<std::string> label_and_title(heading_words.begin(), heading_words.begin() + static_cast<long>(extra) + 1);
+      bool label_declared = false;
+      for (const std::string& other : declared) {
+        std::vector<std::string> ow = title_words(other);
+        label_declared |= std::search(ow.begin(), ow.end(), label_and_title.begin(), label_and_title.end()) != ow.end();
+      }
+      if (!label_declared) return page_part;
+    }
     return *h;
   }
   return strip_site_from_title(declared.front(), s.sitename);

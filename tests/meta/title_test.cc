@@ -114,3 +114,25 @@ TEST(MetaTitle, ChinesePortalSuffixesWithoutSpaces) {
   EXPECT_EQ(strip_site_from_title("拿起跨界“指挥棒”她跟学生“较着劲儿”成长--大河网", ""), "拿起跨界“指挥棒”她跟学生“较着劲儿”成长");
   EXPECT_EQ(strip_site_from_title("snake_case_names in Python", ""), "snake_case_names in Python");  // not CJK
 }
+
+TEST(MetaTitle, LabelInFrontOfTheHeadlineLeftOut) {
+  // The headline is the declared title behind a label ("Thread:", a date, a category): the declared title.
+  TitleSources s;
+  s.h1s = {"Thread: What do you look for when buying web hosting?"};
+  s.og = "What do you look for when buying web hosting?";
+  EXPECT_EQ(choose_title(s), "What do you look for when buying web hosting?");
+  s.h1s = {"Dec 18 2025 Preparing a transition in Debusine"};
+  s.og.clear();
+  s.title_tag = "Preparing a transition in Debusine";
+  EXPECT_EQ(choose_title(s), "Preparing a transition in Debusine");
+  // Words after the declared title are a subtitle it shortened: the headline stays.
+  s.h1s = {"Best High School Tutors in 2025, Reviewed by a Student"};
+  s.title_tag = "Best High School Tutors in 2025 | Tutor Guide";
+  EXPECT_EQ(choose_title(s), "Best High School Tutors in 2025, Reviewed by a Student");
+  // A declared title that carries the words in front too keeps them.
+  TitleSources t;
+  t.h1s = {"functools \xe2\x80\x94 Higher-order functions and operations on callable objects"};
+  t.og = "functools \xe2\x80\x94 Higher-order functions and operations on callable objects";
+  t.title_tag = "functools \xe2\x80\x94 Higher-order functions and operations on callable objects \xe2\x80\x94 Python 3.14 documentation";
+  EXPECT_EQ(choose_title(t), t.h1s[0]);
+}

@@ -6,9 +6,9 @@
 // resolved), <meta> author and every citation_author, twitter:label1 "Written by", rel=author, /author/
 // links spelling the name, *author*/*byline* elements outside comments; then, if no person is named,
 // "By X" lines, organisation authors and forum member links. Date: JSON-LD datePublished, published-time
-// metas, <time>, the URL path (which also replaces a timestamp one day off it), dated elements, the text after the headline (or the page's text when it
-// has none), any JSON-LD datePublished, a date a word introduces, dateModified last. Covered by
-// tests/meta/*.cc.
+// metas, <time>, the URL path (which also replaces a timestamp one day off it), dated elements, the text
+// after the headline, the 200 bytes of text above it (or the page's text when it has none), any JSON-LD
+// datePublished, a date a word introduces, dateModified last. Covered by tests/meta/*.cc.
 #include "meta/meta.h"
 
 #include <algorithm>
@@ -38,6 +38,7 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
   std::string rel_author, canonical, title_tag;
   std::string visible_date, near_headline;
   int h1_count = 0, date_probes = 0;
+  size_t text_before_headline = 0;  // bytes of page_text before the first <h1> (0 past its 10 KB)
   const Node* root = doc.root();
   for (const Node* n = root ? next_in_preorder(root, root) : nullptr; n; n = next_in_preorder(n, root)) {
     // Text right after the headline, where pages print their date ("June 12, 2025").
@@ -81,6 +82,7 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
         if (title_tag.empty()) title_tag = clean_value(collapsed_text(n), false);
         break;
       case Tag::kH1:
+        if (h1_count == 0) text_before_headline = page_text.size() < 10000 ? page_text.size() : 0;
         if (++h1_count <= 8) h1s.push_back(clean_value(heading_text(n), false));
         break;
       case Tag::kLink:
@@ -204,6 +206,11 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
   if (meta.date.empty()) meta.date = visible_date;
   for (size_t at = 0; meta.date.empty() && at < near_headline.size(); at += 300) {
     meta.date = parse_date(std::string_view(near_headline).substr(at, 400), day_first);
+  }
+  // A dateline printed just above the headline ("January 23, 2025" over the <h1>).
+  if (meta.date.empty() && text_before_headline > 0) {
+    size_t from = text_before_headline > 200 ? text_before_headline - 200 : 0;
+    meta.date = parse_date(std::string_view(page_text).substr(from, text_before_headline - from), day_first);
   }
   // Pages without a headline (forums, listings): the first date in the page's text.
   for (size_t at = 0; meta.date.empty() && h1_count == 0 && at < page_text.size() && at < 6000; at += 300) {

@@ -129,3 +129,16 @@ TEST(MetaDates, UrlDateWinsOverATimestampADayOff) {
   EXPECT_EQ(pith::detail::days_apart("2025-03-01", "2025-02-28"), 1);
   EXPECT_EQ(pith::detail::days_apart("2025-03-01", ""), -1);
 }
+
+TEST(MetaDates, DatelineAboveTheHeadline) {
+  // Nothing declared and nothing after the headline: the date printed right above it.
+  pith::Metadata m = metadata_of(
+      "<html><body><nav>Home Blog</nav><h5>January 23, 2025</h5><h1>Solar installation in 4 steps</h1>"
+      "<p>Going solar starts with a site visit.</p></body></html>");
+  EXPECT_EQ(m.date, "2025-01-23");
+  // A date after the headline still comes first.
+  m = metadata_of(
+      "<html><body><h5>January 23, 2025</h5><h1>Solar installation in 4 steps</h1>"
+      "<p>Posted March 2, 2025</p></body></html>");
+  EXPECT_EQ(m.date, "2025-03-02");
+}

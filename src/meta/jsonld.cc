@@ -112,6 +112,16 @@ void visit_jsonld(const nlohmann::json& node, JsonLdFields& f, int depth) {
 
 void read_jsonld(std::string_view text, JsonLdFields& f) {
   auto j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded()) {
+    // Templates print line breaks and tabs raw inside strings ("articleBody": "line one<LF>line two"),
+    // which JSON forbids but readers of JSON-LD accept: read them as spaces, the only change tried.
+    std::string relaxed(text);
+    bool changed = false;
+    for (char& c : relaxed) {
+      if (static_cast<unsigned char>(c) < 0x20 && c != ' ') c = ' ', changed = true;
+    }
+    if (changed) j = nlohmann::json::parse(relaxed, nullptr, false);
+  }
   if (!j.is_discarded()) visit_jsonld(j, f, 0);
 }
 

@@ -102,3 +102,15 @@ TEST(MetaCascade, EmbeddedVideoDoesNotNameTheArticleAuthor) {
   EXPECT_EQ(m.author, "Holly Wilgus");
   EXPECT_EQ(m.title, "Health tips");
 }
+
+TEST(MetaCascade, JsonLdWithRawLineBreaksInStringsStillRead) {
+  // Strict JSON forbids a raw line break or tab inside a string; templates print them anyway.
+  pith::Metadata m = metadata_of(
+      "<html><head><script type='application/ld+json'>{\"@type\":\"DiscussionForumPosting\","
+      "\"headline\":\"Direct stream tonight?\",\"articleBody\":\"No stream link.\nThe VOD goes up\tlater.\","
+      "\"author\":{\"@type\":\"Person\",\"name\":\"Need2KnowLion\"},\"datePublished\":\"2024-02-21 13:00:00\"}"
+      "</script></head><body><p>2 years ago</p></body></html>");
+  EXPECT_EQ(m.date, "2024-02-21");
+  EXPECT_EQ(m.author, "Need2KnowLion");
+  EXPECT_EQ(m.title, "Direct stream tonight?");
+}

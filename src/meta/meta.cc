@@ -63,8 +63,15 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
         if (key.empty()) key = n->attr(Attr::kItemprop);
         if (key.empty()) key = n->attr(Attr::kHttpEquiv);
         std::string_view content = n->attr(Attr::kContent);
-        if (!key.empty() && !content.empty()) {
-          std::string k = lower_ascii(key);
+        if (key.empty() || content.empty()) break;
+        // RDFa lets one element carry several properties ("dc:title og:title"); Dublin Core is written
+        // "dc:title" (RDFa prefix) as often as "DC.title": one key each, "dc." spelled.
+        std::string keys = lower_ascii(key);
+        for (size_t start = 0, end; start < keys.size(); start = end + 1) {
+          end = std::min(keys.find(' ', start), keys.size());
+          if (end == start) continue;
+          std::string k = keys.substr(start, end - start);
+          if (k.compare(0, 3, "dc:") == 0 || k.compare(0, 8, "dcterms:") == 0) k[k.find(':')] = '.';
           // Scholarly pages name every author in its own citation_author / dc.creator.
           if ((k == "citation_author" || k == "dc.creator") && citation_authors.size() < 50) {
             citation_authors.push_back(first_last(clean_value(content)));
@@ -146,7 +153,7 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
   meta.sitename = first({m("og:site_name"), ld.publisher, m("application-name"), m("twitter:site")});
   if (!meta.sitename.empty() && meta.sitename[0] == '@') meta.sitename.erase(0, 1);
   TitleSources titles{std::move(h1s), m("og:title"), ld.headline, m("twitter:title"),
-                      first({m("dc.title"), m("citation_title")}), title_tag, meta.sitename};
+                      first({m("dc.title"), m("dcterms.title"), m("citation_title"), m("parsely-title")}), title_tag, meta.sitename};
   meta.title = choose_title(titles);
   std::string all_citation_authors;
   for (const std::string& a : citation_authors) {

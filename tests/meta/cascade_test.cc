@@ -114,3 +114,18 @@ TEST(MetaCascade, JsonLdWithRawLineBreaksInStringsStillRead) {
   EXPECT_EQ(m.author, "Need2KnowLion");
   EXPECT_EQ(m.title, "Direct stream tonight?");
 }
+
+TEST(MetaCascade, SeveralPropertiesOnOneMetaAndDublinCoreAsRdfa) {
+  // RDFa: one <meta> for several properties; "dc:title" is Dublin Core as much as "DC.title".
+  pith::Metadata m = metadata_of(
+      "<html><head><title>Title Element</title><meta property='x:title dc:title' content='My title'>"
+      "<meta property='og:description  twitter:description' content='Shared description'></head>"
+      "<body><p>Text.</p></body></html>");
+  EXPECT_EQ(m.title, "My title");
+  EXPECT_EQ(m.description, "Shared description");
+  // Parse.ly's own title meta is a declared title too.
+  EXPECT_EQ(metadata_of("<html><head><meta name='parsely-title' content='Some Other Title'></head>"
+                        "<body><h1>Test document title</h1></body></html>")
+                .title,
+            "Some Other Title");
+}

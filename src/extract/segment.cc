@@ -108,6 +108,15 @@ bool is_breadcrumb_trail(std::string_view text) {
   return separators >= 2 && count_text(text).stops == 0;
 }
 
+// A script's placeholder left in the page ("Loading...", WordPress's "Like Loading..."): UI text that
+// a browser replaces, never content. On wcxb-dev 60 such lines were junk and 1 was in the truth.
+bool is_loading_placeholder(std::string_view text) {
+  if (text.size() > 24) return false;
+  std::string key = normalise_for_compare(text);  // lower-case letters and digits: "likeloading…"
+  if (key.size() >= 3 && key.compare(key.size() - 3, 3, "\xe2\x80\xa6") == 0) key.resize(key.size() - 3);  // …
+  return key == "loading" || key == "likeloading";
+}
+
 void escape_markdown(std::string& out, std::string_view text) {
   for (char c : text) {
     switch (c) {
@@ -219,6 +228,10 @@ void Segmenter::flush() {
   if (keep && cur_.kind == BlockKind::kHeading && !title_key_.empty() && normalise_for_compare(text) == title_key_) {
     keep = false;
     rule = "drop:headline-is-title";
+  }
+  if (keep && is_loading_placeholder(text)) {
+    keep = false;
+    rule = "drop:loading-placeholder";
   }
   if (keep && c.chars < 150 && is_breadcrumb_trail(text)) {
     keep = false;

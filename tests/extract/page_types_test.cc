@@ -173,6 +173,17 @@ TEST(PageTypes, LinkedSectionHeadingsAreKept) {
   EXPECT_FALSE(contains(text, "Subscribe")) << text;
 }
 
+// A script's "Loading..." placeholder is UI text, not content; a sentence that mentions loading stays.
+TEST(PageTypes, LoadingPlaceholderIsDropped) {
+  std::string html = "<html><body><article><p>" + prose + "</p><p>Loading...</p><p>" + prose + "</p>"
+                     "<p>Trucks were loading at the port all night.</p><div>Like Loading\xe2\x80\xa6</div>"
+                     "</article></body></html>";
+  Extractor ex;
+  std::string text = ex.extract(html).text();
+  EXPECT_FALSE(contains(text, "Loading")) << text;
+  EXPECT_TRUE(contains(text, "Trucks were loading")) << text;
+}
+
 // A page that renders its article twice (desktop and mobile copies) yields it once; repeated short
 // paragraphs inside one copy stay, as the page has them.
 TEST(PageTypes, SecondCopyOfTheContentIsDropped) {

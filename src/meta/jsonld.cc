@@ -3,7 +3,8 @@
 // QAPage, ItemPage, VideoObject or WebPage, the last two yielding to any other), its headline (name only
 // when headline is missing), datePublished (dateCreated only when missing), dateModified, description,
 // image, section, keywords, publisher and authors (names, or @id references resolved through the Person
-// nodes of the same page). Covered by tests/meta/cascade_test.cc.
+// nodes of the same page). A block strict JSON rejects only for raw control characters in its strings is
+// read with them as spaces. Covered by tests/meta/cascade_test.cc.
 #include <nlohmann/json.hpp>
 
 #include "meta/meta_internal.h"

@@ -7,8 +7,9 @@
 // links spelling the name, *author*/*byline* elements outside comments; then, if no person is named,
 // "By X" lines, organisation authors and forum member links. Date: JSON-LD datePublished, published-time
 // metas, <time>, the URL path (which also replaces a timestamp one day off it), dated elements, the text
-// after the headline, the 200 bytes of text above it (or the page's text when it has none), any JSON-LD
-// datePublished, a date a word introduces, dateModified last. Covered by tests/meta/*.cc.
+// after the headline, the 200 bytes of text above it (or the page's text when it has none; forum member
+// join dates left out), any JSON-LD datePublished, a date a word introduces, dateModified last. Covered
+// by tests/meta/*.cc.
 #include "meta/meta.h"
 
 #include <algorithm>
@@ -211,6 +212,8 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
   // ("2025-12-19T03:05:00+00:00" for /2025/12/18/), so the path wins.
   if (meta.date.empty() || days_apart(meta.date, url_date) == 1) meta.date = url_date;
   if (meta.date.empty()) meta.date = visible_date;
+  // Member cards beside forum posts print join dates: not the post's.
+  if (meta.date.empty()) near_headline = without_member_dates(near_headline);
   for (size_t at = 0; meta.date.empty() && at < near_headline.size(); at += 300) {
     meta.date = parse_date(std::string_view(near_headline).substr(at, 400), day_first);
   }
@@ -220,6 +223,7 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
     meta.date = parse_date(std::string_view(page_text).substr(from, text_before_headline - from), day_first);
   }
   // Pages without a headline (forums, listings): the first date in the page's text.
+  if (meta.date.empty() && h1_count == 0) page_text = without_member_dates(page_text);
   for (size_t at = 0; meta.date.empty() && h1_count == 0 && at < page_text.size() && at < 6000; at += 300) {
     meta.date = parse_date(std::string_view(page_text).substr(at, 400), day_first);
   }

@@ -30,6 +30,8 @@ std::string clean_value(std::string_view raw, bool strip_tags = true);
 std::string first_last(const std::string& name);
 // The first date a word ("Posted", "Published", "发布", ...) introduces in `text`.
 std::string introduced_date(std::string_view text, bool day_first);
+// `text` with forum member-card dates ("Joined: Mar 2012", "Founded: Dec 11, 2021") blanked.
+std::string without_member_dates(std::string_view text);
 // Whether a profile link's address spells the name ("Jane Doe" -> /author/jane-doe/).
 bool name_in_link(const std::string& name, const std::string& href);
 bool inside_comments(const Node* n);

@@ -1,6 +1,7 @@
 // Text helpers for metadata: ASCII case folding without copies, the text of headings and of short
 // elements (stopping early on large containers), attribute/JSON-LD value cleanup, dates introduced by a
-// word, profile links spelling a name, comment-section detection. Covered by tests/meta/*.cc.
+// word, forum member-card dates blanked, profile links spelling a name, comment-section detection.
+// Covered by tests/meta/*.cc.
 #include "extract/text_util.h"
 #include "html/char_refs.h"
 #include "meta/meta.h"
@@ -181,6 +182,22 @@ std::string introduced_date(std::string_view text, bool day_first) {
     }
   }
   return date;
+}
+
+// Forum member cards print when a member joined ("Joined: Mar 2012", "Founded: Dec 11, 2021") next to
+// every post; blanking those dates keeps the text's first date the post's own.
+std::string without_member_dates(std::string_view text) {
+  static constexpr std::string_view kMarkers[] = {"Joined", "Founded:", "Registered:", "Member since", "Member Since",
+                                                 "Beigetreten", "Inscrit le", "Registrado"};
+  std::string out(text);
+  for (std::string_view marker : kMarkers) {
+    for (size_t at = out.find(marker); at != std::string::npos; at = out.find(marker, at + 1)) {
+      size_t end = std::min(out.size(), at + marker.size() + 24);
+      while (end < out.size() && (static_cast<unsigned char>(out[end]) & 0xC0) == 0x80) ++end;  // whole characters
+      std::fill(out.begin() + static_cast<long>(at), out.begin() + static_cast<long>(end), ' ');
+    }
+  }
+  return out;
 }
 
 // Whether a profile link's text is the name its address spells ("Jane Doe" -> /author/jane-doe/), so

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "meta/meta.h"
+#include "meta/meta_internal.h"
 #include "meta_test_util.h"
 
 using pith::detail::parse_date;
@@ -141,4 +142,18 @@ TEST(MetaDates, DatelineAboveTheHeadline) {
       "<html><body><h5>January 23, 2025</h5><h1>Solar installation in 4 steps</h1>"
       "<p>Posted March 2, 2025</p></body></html>");
   EXPECT_EQ(m.date, "2025-03-02");
+}
+
+TEST(MetaDates, ForumMemberJoinDatesAreNotThePostDate) {
+  // A headline-less forum thread: the member card's "Founded:"/"Joined:" date comes before the post's.
+  pith::Metadata m = metadata_of(
+      "<html><body><div>Board index</div><div class=card>Outer Senator Posts: 4032 Founded: Dec 11, 2021</div>"
+      "<p>2025-26 Football Season by Outer \xc2\xbb Tue Aug 27, 2019 1:47 am</p></body></html>");
+  EXPECT_EQ(m.date, "2019-08-27");
+  m = metadata_of(
+      "<html><body><h1>Which tent?</h1><div>Joined: March 3, 2012 Messages: 40</div>"
+      "<p>Posted by hiker on June 4, 2024</p></body></html>");
+  EXPECT_EQ(m.date, "2024-06-04");
+  EXPECT_EQ(parse_date(pith::detail::metadata::without_member_dates("Joined: Mar 3, 2012. Last post on June 4, 2024")),
+            "2024-06-04");
 }

@@ -2,7 +2,8 @@
 // Smith", "By Jane Doe - June 12, 2025", "Keith Barry Senior Autos Reporter", "Vader 6,796 gold badges",
 // "F FutureBSD") is cut to the name: byline words in several languages are dropped from the front (also
 // when glued to the name), and everything from the first date, "Updated"/"Published"/"Reviewed by"
-// marker, role word, separator or reputation count on is cut. A cleaned value is rejected when it is
+// marker, role word, separator or count (with the lower-case words introducing it, "před 3 hodinami") on
+// is cut; a value opening with a date names nobody. A cleaned value is rejected when it is
 // empty, long, a URL, an e-mail, a number or a placeholder ("Author", "#identity"). Visible bylines are
 // found with byline_from_text ("By X", "Von X", "Por X", "X 기자", "文/X", "作者：X"). Covered by
 // tests/meta/author_test.cc.
@@ -193,14 +194,26 @@ std::string clean_author(std::string_view raw) {
   std::smatch m;
   std::string head = s.substr(0, cut);
   if (std::regex_search(head, m, date_in_byline())) cut = static_cast<size_t>(m.position(0));
-  // A count after the name ("paulb203 Messages 196", "Vader 6,796"): cut at " <digit>".
+  // A value opening with a date ("1 mars 2019 à 15:20" in a *authors* element) names nobody.
+  if (!s.empty() && std::isdigit(static_cast<unsigned char>(s[0])) && !parse_date(std::string_view(s).substr(0, 40)).empty()) {
+    return {};
+  }
+  // A count after the name ("paulb203 Messages 196", "Vader 6,796"): cut at " <digit>", with the
+  // lower-case words that introduce it ("Aleš Vávra před 3 hodinami", "Jane Doe vor 2 Stunden").
+  bool counted = false;
   for (size_t i = 1; i + 1 < cut; ++i) {
     if (s[i] == ' ' && std::isdigit(static_cast<unsigned char>(s[i + 1]))) {
-      cut = i;
+      cut = i, counted = true;
       break;
     }
   }
   s = trim_punct(s.substr(0, cut));
+  while (counted) {
+    size_t last_space = s.rfind(' ');
+    if (last_space == std::string::npos || s.find(' ') == last_space) break;  // keep two words at least
+    if (!std::islower(static_cast<unsigned char>(s[last_space + 1]))) break;
+    s = trim_punct(s.substr(0, last_space));
+  }
   s = cut_words(s);
   // "amondale (Amondale)": the same name again in parentheses.
   if (size_t open = s.find(" ("); open != std::string::npos && s.back() == ')') {

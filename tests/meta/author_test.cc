@@ -88,3 +88,13 @@ TEST(MetaAuthor, BiosRolesAndLeadIns) {
   EXPECT_TRUE(plausible_author("Contributors to Wikimedia projects"));
   EXPECT_FALSE(plausible_author("YouTube"));
 }
+
+TEST(MetaAuthor, RelativeTimeAfterTheNameAndDatesInAuthorElements) {
+  // The words that introduce a count go with it ("před 3 hodinami" = 3 hours ago, "vor 2 Stunden").
+  EXPECT_EQ(clean_author("Ale\xc5\xa1 V\xc3\xa1vra p\xc5\x99""ed 3 hodinami"), "Ale\xc5\xa1 V\xc3\xa1vra");
+  EXPECT_EQ(clean_author("Jane Doe vor 2 Stunden"), "Jane Doe");
+  EXPECT_EQ(clean_author("paulb203 Messages 196"), "paulb203");  // one word stays
+  // A *authors* element that only holds a date ("1 mars 2019 à 15:20") names nobody.
+  EXPECT_EQ(clean_author("1 mars 2019 \xc3\xa0 15:20"), "");
+  EXPECT_EQ(clean_author("3i Global"), "3i Global");  // a name may start with a digit
+}

@@ -133,7 +133,14 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
                            named("byline") || named("info") || named("meta"))) {
           if (short_text(n, 300, t)) ++date_probes, visible_date = parse_date(t, day_first);
         }
-        if (probe_author && (itemprop == "author" || named("author") || named("byline")) && !inside_comments(n)) {
+        // "author" as a name, not the start of "authority" (Wikipedia's authority-control box) or "authorize".
+        auto names_author = [&] {
+          for (size_t at = names_lower.find("author"); at != std::string::npos; at = names_lower.find("author", at + 1)) {
+            if (names_lower.compare(at + 6, 2, "it") != 0 && names_lower.compare(at + 6, 2, "iz") != 0) return true;
+          }
+          return false;
+        };
+        if (probe_author && (itemprop == "author" || names_author() || named("byline")) && !inside_comments(n)) {
           const Node* name = itemprop == "author" ? find_itemprop(n, "name") : nullptr;
           if (short_text(name ? name : n, 400, t)) author_elements.push_back(t);
         }

@@ -129,3 +129,13 @@ TEST(MetaCascade, SeveralPropertiesOnOneMetaAndDublinCoreAsRdfa) {
                 .title,
             "Some Other Title");
 }
+
+TEST(MetaCascade, AuthorityControlBoxIsNoByline) {
+  // "authority" starts with "author"; Wikipedia's authority-control navbox names no one.
+  EXPECT_EQ(metadata_of("<html><body><h1>Coffee</h1><p>Text.</p>"
+                        "<div class='navbox authority-control'>Authority control</div></body></html>")
+                .author,
+            "");
+  EXPECT_EQ(metadata_of("<html><body><h1>Coffee</h1><div class='post-author'>Jane Doe</div></body></html>").author,
+            "Jane Doe");
+}

@@ -3,10 +3,10 @@
 // "F FutureBSD") is cut to the name: byline words in several languages are dropped from the front (also
 // when glued to the name), and everything from the first date, "Updated"/"Published"/"Reviewed by"
 // marker, role word, separator or count (with the lower-case words introducing it, "před 3 hodinami") on
-// is cut; a value opening with a date names nobody. A cleaned value is rejected when it is
-// empty, long, a URL, an e-mail, a number or a placeholder ("Author", "#identity"). Visible bylines are
-// found with byline_from_text ("By X", "Von X", "Por X", "X 기자", "文/X", "作者：X"). Covered by
-// tests/meta/author_test.cc.
+// is cut; a value opening with a date names nobody. A cleaned value is rejected when it is empty, long,
+// a URL, an e-mail, a number, under two letters, a reading time or a placeholder ("Author", "#identity").
+// Visible bylines are found with byline_from_text ("By X", "Von X", "Por X", "X 기자", "文/X", "作者：X").
+// Covered by tests/meta/author_test.cc.
 #include <regex>
 
 #include "extract/text_util.h"
@@ -38,7 +38,7 @@ constexpr std::string_view kPrefixes[] = {
 constexpr std::string_view kCutMarkers[] = {
     " | ", "|", "\xe2\x80\xa2", "\xc2\xb7", "\xc2\xbb", " - ", " \xe2\x80\x93", " \xe2\x80\x94", "\n", " on behalf",
     "Published", "Updated", "Last Updated", "Last updated", "Reviewed by", "Edited by", "Fact checked",
-    "Medically reviewed", "Posted", "Joined", "Messages", "Posts", " wrote", " says", " said", "min read",
+    "Medically reviewed", "Posted", "Joined", "Messages", "Posts", " wrote", " says", " said", "min read", "mins read",
     "Read more", "View more", "More by", "More from", " on ", " in ", "Follow", "Contact", "Email", "Share",
     " is a ", " is an ", " gold badge", " silver badge", " bronze badge", "\xea\xb8\xb0\xec\x9e\x90",
     "\xe8\xa8\x98\xe8\x80\x85"};  // 기자, 記者
@@ -227,9 +227,10 @@ bool plausible_author(std::string_view name) {
   if (name.empty() || name.size() > 80) return false;
   if (name.find("://") != std::string_view::npos || name.find('@') != std::string_view::npos) return false;
   if (name.find("{{") != std::string_view::npos || name[0] == '#') return false;
-  bool letter = false;
-  for (char c : name) letter |= is_name_char(c) && c != '.' && c != '\'' && c != '-';
-  if (!letter) return false;
+  // Two letters at least ("()x" is an icon's text); a non-ASCII letter's bytes count each.
+  int letters = 0;
+  for (char c : name) letters += is_name_char(c) && c != '.' && c != '\'' && c != '-';
+  if (letters < 2) return false;
   // Template keys ("page.head.extra.author") and placeholders.
   if (name.find(' ') == std::string_view::npos && std::count(name.begin(), name.end(), '.') >= 2) return false;
   std::string low = lower(name);

@@ -98,3 +98,11 @@ TEST(MetaAuthor, RelativeTimeAfterTheNameAndDatesInAuthorElements) {
   EXPECT_EQ(clean_author("1 mars 2019 \xc3\xa0 15:20"), "");
   EXPECT_EQ(clean_author("3i Global"), "3i Global");  // a name may start with a digit
 }
+
+TEST(MetaAuthor, ReadingTimesAndIconTextAreNoNames) {
+  EXPECT_FALSE(plausible_author(clean_author("10mins read")));
+  EXPECT_FALSE(plausible_author("()x"));
+  EXPECT_TRUE(plausible_author("Jo"));
+  EXPECT_TRUE(plausible_author("\xe7\x8e\x8b\xe6\x98\x8e"));  // two Han characters
+  EXPECT_EQ(choose_author({"10mins read", "Supermove"}, ""), "Supermove");
+}

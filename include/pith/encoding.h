@@ -141,4 +141,12 @@ class Decoder {
   bool borrowed_ = false;
 };
 
+// Repairs UTF-8 that was decoded once too often: text whose UTF-8 bytes were read as windows-1252 (or
+// Latin-1) and encoded again, so "doesn’t" reads "doesnâ€™t" and "é" reads "Ã©". A run is repaired only
+// when the misread characters map back to one complete, valid UTF-8 sequence (a lead byte C2-F4 and its
+// continuation bytes), which ordinary text in any language practically never contains. `in` must be
+// valid UTF-8 (a Decoder's output). Returns the number of sequences repaired; `out` is written only
+// when that is > 0 (then it holds the whole repaired text). Covered by tests/encoding/mojibake_test.cc.
+size_t repair_double_encoding(std::string_view in, std::string& out);
+
 }  // namespace pith

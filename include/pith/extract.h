@@ -29,6 +29,7 @@ struct Options {
   bool include_tables = true;     // keep tables (as tables in markdown)
   bool explain = false;           // record every block's features, score and deciding rule
   bool markdown_in_json = false;  // json: add the markdown rendering
+  bool repair_double_encoding = true;  // "doesnâ€™t" -> "doesn’t" (see pith::repair_double_encoding)
   size_t max_input_bytes = 64u * 1024 * 1024;  // longer input is cut (status.input_truncated)
 };
 

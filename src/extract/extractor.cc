@@ -33,6 +33,7 @@ bool declares_website(const Document& doc) {
 struct Extractor::Impl {
   HtmlParser parser{make_parse_options()};
   Decoder decoder;
+  std::string repaired;  // the decoded page after repair_double_encoding, when it repaired something
   detail::PageAnalysis page, trial;  // the kept reading's analysis, and a retry's
 
   // Analysis -> choice of the content -> blocks; returns the characters kept (CJK-weighted).
@@ -80,6 +81,8 @@ Result Extractor::extract(std::string_view bytes) {
   sniff_options.transport_charset = options_.transport_charset;
   SniffResult sniffed = sniff_encoding(bytes, sniff_options);
   std::string_view utf8 = impl_->decoder.decode(bytes, sniffed.encoding);
+  size_t repaired = options_.repair_double_encoding ? repair_double_encoding(utf8, impl_->repaired) : 0;
+  if (repaired > 0) utf8 = impl_->repaired;
   Document& doc = impl_->parser.parse(utf8);
   Result r = extract_document(doc);
   r.encoding_ = std::string(encoding_name(sniffed.encoding));
@@ -88,6 +91,9 @@ Result Extractor::extract(std::string_view bytes) {
     std::string warning = "decoding: ";
     warning.append(std::to_string(impl_->decoder.replacements())).append(" invalid sequences replaced by U+FFFD");
     r.status.warnings.push_back(std::move(warning));
+  }
+  if (repaired > 0) {
+    r.status.warnings.push_back("encoding: " + std::to_string(repaired) + " double-encoded UTF-8 sequences repaired");
   }
   if (sniffed.overridden_declaration) r.status.warnings.push_back("encoding: declaration contradicted by bytes");
   if (truncated) {

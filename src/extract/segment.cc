@@ -36,7 +36,10 @@ const char* clean_rule(const ElementStat& s, const Node* root, uint32_t root_cha
   if (weight < 0 && weight + (s.scored ? s.score : 0.f) < 0) return "clean:negative-evidence";
   if (s.text.commas >= 10 || lenient) return nullptr;
   float ld = s.link_density();
-  if ((weight < 25 && ld > 0.33f) || ld > 0.5f) return "clean:link-dense";
+  // Prose paragraphs (link-poor, counted by the scorer) holding half the text: a section of prose beside
+  // a link list, not a link list. The list is judged on its own one level down.
+  bool holds_prose = s.good_chars >= 200 && s.good_chars * 2 >= s.text.chars;
+  if (((weight < 25 && ld > 0.33f) || ld > 0.5f) && !holds_prose) return "clean:link-dense";
   if (s.inputs > s.paragraphs / 3 + 0 && s.inputs > 0) return "clean:form";
   if (!n->is(Tag::kUl) && !n->is(Tag::kOl) && s.list_items > s.paragraphs + 1 && ld > 0.2f) {
     return "clean:list-of-links";

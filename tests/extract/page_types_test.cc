@@ -184,6 +184,28 @@ TEST(PageTypes, LoadingPlaceholderIsDropped) {
   EXPECT_TRUE(contains(text, "Trucks were loading")) << text;
 }
 
+// A section whose prose paragraphs sit beside a list of links is link-dense as a whole; the prose stays
+// and the link list alone goes. (Few commas: a section with ten or more is kept as prose anyway.)
+TEST(PageTypes, ProseBesideALinkListIsKept) {
+  std::string links;
+  for (int i = 0; i < 4; ++i) {
+    links += "<li><a href=/t" + std::to_string(i) + ">Further reading on the bridge project, part " +
+             std::to_string(i) + "</a></li>";
+  }
+  std::string body;
+  for (int i = 0; i < 5; ++i) body += "<p>" + prose + "</p>";
+  std::string html = "<html><body><article>" + body + "<div class=box><p>Residents asked for a second crossing "
+                     "over the river and the council has now agreed to build it.</p><p>Work starts in spring. The "
+                     "costs are shared with the region and the old ferry keeps running until the bridge opens.</p>"
+                     "<p>A public meeting on the design is planned for the first week of March in the town hall.</p>"
+                     "<ul>" + links + "</ul></div></article></body></html>";
+  Extractor ex;
+  std::string text = ex.extract(html).text();
+  EXPECT_TRUE(contains(text, "second crossing")) << text;
+  EXPECT_TRUE(contains(text, "old ferry keeps running")) << text;
+  EXPECT_FALSE(contains(text, "Further reading")) << text;
+}
+
 // A page that renders its article twice (desktop and mobile copies) yields it once; repeated short
 // paragraphs inside one copy stay, as the page has them.
 TEST(PageTypes, SecondCopyOfTheContentIsDropped) {

@@ -93,7 +93,10 @@ struct SegmentOptions {
 // (datelines).
 void drop_metadata_lines(std::vector<Block>& blocks, std::string_view author, std::vector<ExplainedBlock>* explained);
 
-void segment_blocks(const PageAnalysis& page, const std::vector<const Node*>& roots, const SegmentOptions& options,
+// Writes the blocks of `roots`. Returns whether, in the strict reading, the last block is a heading
+// whose whole section was dropped ("Related stories" above a dropped link list): the caller drops it
+// once the reading is chosen, so the recall guard compares readings on the same terms.
+bool segment_blocks(const PageAnalysis& page, const std::vector<const Node*>& roots, const SegmentOptions& options,
                     std::vector<Block>& blocks, std::vector<ExplainedBlock>* explained);
 
 }  // namespace pith::detail

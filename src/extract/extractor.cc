@@ -39,7 +39,7 @@ struct Extractor::Impl {
   // Analysis -> choice of the content -> blocks; returns the characters kept (CJK-weighted).
   uint32_t extract_pass(detail::PageAnalysis& page, const Node* root, bool keep_comments,
                         const detail::SegmentOptions& seg, std::vector<Block>& blocks,
-                        std::vector<ExplainedBlock>* explained) {
+                        std::vector<ExplainedBlock>* explained, bool& orphan_heading_last) {
     page.analyse(root, keep_comments, seg.reading);
     detail::ContentChoice choice = detail::choose_content(page);
     if (explained) {
@@ -55,7 +55,7 @@ struct Extractor::Impl {
       }
       explained->push_back(std::move(e));
     }
-    detail::segment_blocks(page, choice.roots, seg, blocks, explained);
+    orphan_heading_last = detail::segment_blocks(page, choice.roots, seg, blocks, explained);
     uint32_t chars = 0;
     for (const Block& b : blocks) chars += detail::count_text(b.text).chars;
     return chars;
@@ -139,21 +139,35 @@ Result Extractor::extract_document(const Document& doc) {
   const Retry* retries = declares_website(doc) ? kWebsiteRetries : kArticleRetries;
   detail::PageAnalysis* page = &impl_->page;
   detail::PageAnalysis* trial = &impl_->trial;
-  uint32_t kept_chars = impl_->extract_pass(*page, root, options_.include_comments, seg, r.blocks_, explained);
+  bool orphan_heading_last = false;
+  uint32_t kept_chars =
+      impl_->extract_pass(*page, root, options_.include_comments, seg, r.blocks_, explained, orphan_heading_last);
   for (size_t i = 0; i < 2; ++i) {
     const Retry& retry = retries[i];
     if (kept_chars >= retry.below_chars) continue;
     seg.reading = retry.reading;
     std::vector<Block> blocks;
     std::vector<ExplainedBlock> trial_explained;
+    bool trial_orphan = false;
     uint32_t chars = impl_->extract_pass(*trial, root, options_.include_comments, seg, blocks,
-                                         explained ? &trial_explained : nullptr);
+                                         explained ? &trial_explained : nullptr, trial_orphan);
     if (uint64_t(chars) * 10 >= uint64_t(kept_chars) * retry.ratio_tenths && chars >= kMinRetryChars) {
       r.blocks_ = std::move(blocks);
       if (explained) *explained = std::move(trial_explained);
       kept_chars = chars;
+      orphan_heading_last = trial_orphan;
       std::swap(page, trial);
     }
+  }
+  // A closing heading whose section was dropped introduces nothing: dropped once the reading is chosen.
+  if (orphan_heading_last && !r.blocks_.empty()) {
+    if (explained) {
+      ExplainedBlock e;
+      e.text = r.blocks_.back().text.substr(0, 80);
+      e.rule = "drop:orphan-heading";
+      explained->push_back(std::move(e));
+    }
+    r.blocks_.pop_back();
   }
   detail::drop_metadata_lines(r.blocks_, r.meta_.author, explained);
   if (options_.include_comments && !page->comment_roots().empty()) {

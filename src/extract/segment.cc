@@ -140,6 +140,11 @@ class Segmenter {
         title_key_(normalise_for_compare(options.title)) {}
 
   void run(const Node* root);
+  // Ends the segmentation; whether the blocks end in a heading whose section was dropped.
+  bool finish() {
+    flush();
+    return open_heading_ && dropped_since_heading_;
+  }
 
  private:
   void flush();
@@ -162,6 +167,13 @@ class Segmenter {
   std::vector<bool> ordered_stack_;
   const Node* data_table_ = nullptr;
   bool row_started_ = false, next_row_new_table_ = false;
+  // Whether the last kept block is a heading (nothing kept after it yet), and whether text was dropped
+  // since; only the strict reading asks (a relaxed one keeps card titles whose cards lose their links).
+  static constexpr uint32_t kMaxLabelChars = 40;
+  bool open_heading_ = false, dropped_since_heading_ = false;
+  void note_dropped(uint32_t chars) {
+    if (open_heading_ && chars > 0 && options_.reading == Reading::kStrict) dropped_since_heading_ = true;
+  }
   // Containers entered so far by their statistics, to find a second copy of the same subtree.
   std::unordered_map<uint64_t, const Node*> containers_seen_;
   bool repeats_earlier_container(const Node* n, const ElementStat& s);
@@ -181,6 +193,7 @@ std::string Segmenter::path_of(const Node* n) const {
 }
 
 void Segmenter::explain_removed(const Node* n, const char* rule) {
+  if (open_heading_ && !dropped_since_heading_) note_dropped(count_text(text_content(n)).chars);
   if (!explained_) return;
   ExplainedBlock e;
   e.path = path_of(n);
@@ -263,7 +276,11 @@ void Segmenter::flush() {
     e.rule = rule;
     explained_->push_back(std::move(e));
   }
+  if (!keep) note_dropped(c.chars);
   if (keep) {
+    // A label ("Related stories", "Share this"), not a heading written as a sentence.
+    open_heading_ = cur_.kind == BlockKind::kHeading && c.chars <= kMaxLabelChars;
+    dropped_since_heading_ = false;
     cur_.text = std::move(text);
     std::string md(trim(cur_.markdown));
     cur_.markdown = std::move(md);
@@ -439,10 +456,11 @@ void Segmenter::run(const Node* root) {
 
 }  // namespace
 
-void segment_blocks(const PageAnalysis& page, const std::vector<const Node*>& roots, const SegmentOptions& options,
+bool segment_blocks(const PageAnalysis& page, const std::vector<const Node*>& roots, const SegmentOptions& options,
                     std::vector<Block>& blocks, std::vector<ExplainedBlock>* explained) {
   Segmenter segmenter(page, options, blocks, explained);
   for (const Node* root : roots) segmenter.run(root);
+  return segmenter.finish();
 }
 
 void drop_metadata_lines(std::vector<Block>& blocks, std::string_view author,

@@ -206,6 +206,20 @@ TEST(PageTypes, ProseBesideALinkListIsKept) {
   EXPECT_FALSE(contains(text, "Further reading")) << text;
 }
 
+// A closing label whose section was dropped ("Related stories" above a link list) goes with it; a
+// heading whose section stays, stays.
+TEST(PageTypes, ClosingLabelOfADroppedSectionIsDropped) {
+  std::string links;
+  for (int i = 0; i < 5; ++i) links += "<li><a href=/s" + std::to_string(i) + ">Story " + std::to_string(i) + "</a></li>";
+  std::string html = "<html><body><article><p>" + prose + "</p><h2>What happens next</h2><p>" + prose + "</p><p>" +
+                     prose + "</p><h2>Related stories</h2><ul>" + links + "</ul></article></body></html>";
+  Extractor ex;
+  std::string text = ex.extract(html).text();
+  EXPECT_TRUE(contains(text, "What happens next")) << text;
+  EXPECT_FALSE(contains(text, "Related stories")) << text;
+  EXPECT_FALSE(contains(text, "Story 1")) << text;
+}
+
 // A page that renders its article twice (desktop and mobile copies) yields it once; repeated short
 // paragraphs inside one copy stay, as the page has them.
 TEST(PageTypes, SecondCopyOfTheContentIsDropped) {

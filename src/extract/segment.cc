@@ -256,6 +256,11 @@ void Segmenter::flush() {
   float ld = c.chars ? float(cur_link_chars_) / float(c.chars) : 0.f;
   // A heading that is all link is a permalink or a card's title, not a link list: wcxb-dev +0.001.
   bool link_block = cur_.kind != BlockKind::kTableRow && cur_.kind != BlockKind::kHeading;
+  // An item that is all link in a list that is mostly text is one of its points, not a link list.
+  if (link_block && cur_.kind == BlockKind::kListItem && cur_node_ && cur_node_->parent) {
+    const ElementStat* list = page_.stat(cur_node_->parent);
+    if (list && list->link_density() <= 0.5f) link_block = false;
+  }
   if (keep && link_block && ld > 0.6f && c.chars < 400 && (options_.reading == Reading::kStrict || c.words < 4)) {
     keep = false;
     rule = "drop:links-only";

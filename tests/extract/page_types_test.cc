@@ -220,6 +220,19 @@ TEST(PageTypes, ClosingLabelOfADroppedSectionIsDropped) {
   EXPECT_FALSE(contains(text, "Story 1")) << text;
 }
 
+// An item that is all link in a list of written points is one of the points; a list of links is not.
+TEST(PageTypes, LinkItemInAListOfPointsIsKept) {
+  std::string html = "<html><body><article><p>" + prose + "</p><ul><li>Bring a valid passport and two photos.</li>"
+                     "<li>Fill in the form before you arrive at the office.</li><li><a href=/fees>The fee table "
+                     "for 2024</a></li></ul><p>" + prose + "</p><ul><li><a href=/a>Weather</a></li><li><a href=/b>"
+                     "Sport results</a></li><li><a href=/c>Traffic news</a></li></ul></article></body></html>";
+  Extractor ex;
+  std::string text = ex.extract(html).text();
+  EXPECT_TRUE(contains(text, "The fee table for 2024")) << text;
+  EXPECT_TRUE(contains(text, "Bring a valid passport")) << text;
+  EXPECT_FALSE(contains(text, "Sport results")) << text;
+}
+
 // A page that renders its article twice (desktop and mobile copies) yields it once; repeated short
 // paragraphs inside one copy stay, as the page has them.
 TEST(PageTypes, SecondCopyOfTheContentIsDropped) {

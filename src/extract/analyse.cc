@@ -3,6 +3,7 @@
 // (script, style, form controls, svg...), then attributes (hidden, aria-hidden, inline display:none,
 // ARIA landmark roles), then structural page furniture (nav, aside, footer), then class/id hints. A
 // pruned subtree is recorded with its rule (for --explain) and contributes nothing to its ancestors.
+// On a discussion thread the comment-named containers are the replies, read like any other content.
 // Covered by tests/extract/extract_test.cc.
 #include <string_view>
 
@@ -94,10 +95,11 @@ void PageAnalysis::clear() {
   comment_roots_.clear();
 }
 
-void PageAnalysis::analyse(const Node* root, bool keep_comments, Reading reading) {
+void PageAnalysis::analyse(const Node* root, bool keep_comments, Reading reading, bool discussion_thread) {
   clear();
   root_ = root;
   reading_ = reading;
+  discussion_thread_ = discussion_thread;
   if (!root) return;
   if (reading != Reading::kStrict) {
     // The relaxed readings decide the soft candidates without statistics (class-name furniture kept,
@@ -146,6 +148,7 @@ void PageAnalysis::walk(bool apply_soft, bool keep_comments) {
     if (!n->is_element()) continue;
     if (step.entering) {
       uint8_t hints = class_hints(n);
+      if (discussion_thread_) hints &= static_cast<uint8_t>(~kHintComments);
       if (n != root) {
         const char* rule = prune_rule(n, hints);
         if (rule && reading_ == Reading::kPermissive && permissive_keeps(rule)) rule = nullptr;

@@ -45,7 +45,10 @@ class PageAnalysis {
   // applies only the hard rules and measures every soft candidate; the second removes the candidates
   // that are small or link-dense relative to the page, and keeps the others (a "sidebar-container"
   // that holds the article). The relaxed readings decide the candidates by rule and walk once.
-  void analyse(const Node* root, bool keep_comments, Reading reading = Reading::kStrict);
+  // On a discussion thread (PageSignals) comment-named containers are its posts: their class names
+  // neither prune nor penalise them.
+  void analyse(const Node* root, bool keep_comments, Reading reading = Reading::kStrict,
+               bool discussion_thread = false);
   const ElementStat* stat(const Node* n) const {
     auto it = index_.find(n);
     return it == index_.end() ? nullptr : &stats_[it->second];
@@ -73,6 +76,7 @@ class PageAnalysis {
   std::unordered_map<const Node*, const char*> soft_kept_;
   std::vector<const Node*> comment_roots_;
   Reading reading_ = Reading::kStrict;
+  bool discussion_thread_ = false;
 };
 
 // The main content: one or more subtrees in document order, and the rule that chose them.

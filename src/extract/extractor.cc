@@ -40,7 +40,7 @@ struct Extractor::Impl {
   uint32_t extract_pass(detail::PageAnalysis& page, const Node* root, bool keep_comments,
                         const detail::SegmentOptions& seg, std::vector<Block>& blocks,
                         std::vector<ExplainedBlock>* explained, bool& orphan_heading_last) {
-    page.analyse(root, keep_comments, seg.reading);
+    page.analyse(root, keep_comments, seg.reading, discussion_thread);
     detail::ContentChoice choice = detail::choose_content(page);
     if (explained) {
       ExplainedBlock e;
@@ -60,6 +60,8 @@ struct Extractor::Impl {
     for (const Block& b : blocks) chars += detail::count_text(b.text).chars;
     return chars;
   }
+
+  bool discussion_thread = false;  // of the page being extracted (detail::PageSignals)
 
   static ParseOptions make_parse_options() {
     ParseOptions o;
@@ -106,7 +108,9 @@ Result Extractor::extract(std::string_view bytes) {
 
 Result Extractor::extract_document(const Document& doc) {
   Result r;
-  detail::extract_metadata(doc, options_.url, r.meta_);
+  detail::PageSignals signals;
+  detail::extract_metadata(doc, options_.url, r.meta_, &signals);
+  impl_->discussion_thread = signals.discussion_thread;
   if (!doc.status.ok()) {
     r.status.parse_limited = true;
     r.status.ok = false;

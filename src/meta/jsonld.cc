@@ -48,6 +48,7 @@ void visit_jsonld(const nlohmann::json& node, JsonLdFields& f, int depth) {
   if (!node.is_object()) return;
   if (auto g = node.find("@graph"); g != node.end()) visit_jsonld(*g, f, depth + 1);
   std::string type = node.contains("@type") ? json_string(node["@type"]) : "";
+  if (type == "DiscussionForumPosting" || type == "QAPage") f.discussion = true;
   if (type.find("Person") != std::string::npos) {
     auto id = node.find("@id");
     auto name = node.find("name");

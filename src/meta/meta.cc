@@ -23,7 +23,20 @@ namespace pith::detail {
 
 using namespace metadata;
 
-void extract_metadata(const Document& doc, std::string_view page_url, Metadata& meta) {
+namespace {
+
+// Forum engines that name themselves in <meta name="generator">: their pages are threads of posts.
+bool forum_engine(std::string_view generator) {
+  for (std::string_view engine : {"vBulletin", "phpBB", "Discourse", "XenForo", "Invision", "Vanilla", "MyBB",
+                                  "Simple Machines", "NodeBB", "Flarum"}) {
+    if (generator.find(engine) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void extract_metadata(const Document& doc, std::string_view page_url, Metadata& meta, PageSignals* signals) {
   meta = Metadata{};
   // Slashed dates ("06/07/2020") are read in the order of the page's language.
   const Node* html_element = doc.html_element();
@@ -65,6 +78,7 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
         if (key.empty()) key = n->attr(Attr::kHttpEquiv);
         std::string_view content = n->attr(Attr::kContent);
         if (key.empty() || content.empty()) break;
+        if (signals && equals_ci(key, "generator") && forum_engine(content)) signals->discussion_thread = true;
         // RDFa lets one element carry several properties ("dc:title og:title"); Dublin Core is written
         // "dc:title" (RDFa prefix) as often as "DC.title": one key each, "dc." spelled.
         std::string keys = lower_ascii(key);
@@ -247,6 +261,7 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
   for (const std::string& s : split_list(first({m("article:tag"), m("keywords"), m("news_keywords"), ld.keywords}))) {
     meta.tags.push_back(s);
   }
+  if (signals && ld.discussion) signals->discussion_thread = true;
 }
 
 }  // namespace pith::detail

@@ -12,7 +12,14 @@
 
 namespace pith::detail {
 
-void extract_metadata(const Document& doc, std::string_view page_url, Metadata& meta);
+// What the metadata walk learns about the kind of page, for the extractor.
+struct PageSignals {
+  // The page is a discussion thread: it declares a schema.org DiscussionForumPosting or QAPage in
+  // JSON-LD, or a forum engine names itself in <meta name=generator>. Its replies are its content.
+  bool discussion_thread = false;
+};
+
+void extract_metadata(const Document& doc, std::string_view page_url, Metadata& meta, PageSignals* signals = nullptr);
 
 // The first date written in `text` in one of many languages' formats ("June 24, 2020", "24.06.2020",
 // "2020.06.24", "2020. 6. 24.", "2020년 6월 24일", "2020年6月24日", ISO 8601), as YYYY-MM-DD; empty when

@@ -233,6 +233,24 @@ TEST(PageTypes, LinkItemInAListOfPointsIsKept) {
   EXPECT_FALSE(contains(text, "Sport results")) << text;
 }
 
+// On a discussion thread the replies, in comment-named containers, are the content; the same markup on
+// a page that is not a thread keeps them out of the text.
+TEST(PageTypes, RepliesOfADiscussionThreadAreContent) {
+  std::string posts = "<div class=post><p>What range do you get from your board on one charge, on hills?</p></div>"
+                      "<div class=comments><div class=comment><p>About twenty kilometres on flat roads, and on "
+                      "hills, maybe fifteen, depending on how heavy you are.</p></div><div class=comment><p>I get "
+                      "twelve, but my battery is four years old, and it was never the best pack.</p></div></div>";
+  std::string thread = "<html><head><script type='application/ld+json'>{\"@type\":\"DiscussionForumPosting\"}"
+                       "</script></head><body><main>" + posts + "</main></body></html>";
+  std::string article = "<html><body><main>" + posts + "</main></body></html>";
+  Extractor ex;
+  std::string text = ex.extract(thread).text();
+  EXPECT_TRUE(contains(text, "What range")) << text;
+  EXPECT_TRUE(contains(text, "About twenty kilometres")) << text;
+  EXPECT_TRUE(contains(text, "I get twelve")) << text;
+  EXPECT_FALSE(contains(ex.extract(article).text(), "I get twelve"));
+}
+
 // A page that renders its article twice (desktop and mobile copies) yields it once; repeated short
 // paragraphs inside one copy stay, as the page has them.
 TEST(PageTypes, SecondCopyOfTheContentIsDropped) {

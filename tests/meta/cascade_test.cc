@@ -139,3 +139,24 @@ TEST(MetaCascade, AuthorityControlBoxIsNoByline) {
   EXPECT_EQ(metadata_of("<html><body><h1>Coffee</h1><div class='post-author'>Jane Doe</div></body></html>").author,
             "Jane Doe");
 }
+
+// A page is a discussion thread when its JSON-LD declares one (at any depth) or a forum engine names
+// itself as the generator; a news article with comments is not.
+TEST(MetaCascade, DiscussionThreadSignal) {
+  auto signals_of = [](const std::string& html) {
+    pith::HtmlParser parser;
+    pith::Document& doc = parser.parse(html);
+    pith::Metadata m;
+    pith::detail::PageSignals signals;
+    pith::detail::extract_metadata(doc, "", m, &signals);
+    return signals.discussion_thread;
+  };
+  EXPECT_TRUE(signals_of("<html><head><script type='application/ld+json'>{\"@type\":\"DiscussionForumPosting\","
+                         "\"headline\":\"Range?\"}</script></head><body><p>Hi</p></body></html>"));
+  EXPECT_TRUE(signals_of("<html><head><script type='application/ld+json'>{\"@graph\":[{\"@type\":\"WebSite\"},"
+                         "{\"@type\":\"QAPage\",\"name\":\"Why?\"}]}</script></head><body></body></html>"));
+  EXPECT_TRUE(signals_of("<html><head><meta name=generator content='XenForo 2.2'></head><body></body></html>"));
+  EXPECT_FALSE(signals_of("<html><head><meta name=generator content='WordPress 6.4'><script "
+                          "type='application/ld+json'>{\"@type\":\"NewsArticle\",\"commentCount\":12}</script>"
+                          "</head><body><div class=comments><p>First!</p></div></body></html>"));
+}

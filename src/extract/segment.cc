@@ -132,6 +132,18 @@ void escape_markdown(std::string& out, std::string_view text) {
   }
 }
 
+// Whether a subtree holds a character other than white space (looks at most a few thousand nodes).
+bool holds_text(const Node* root) {
+  int budget = 4000;
+  for (const Node* n = root; n && budget-- > 0; n = next_in_preorder(n, root)) {
+    if (!n->is_text()) continue;
+    for (char c : n->data) {
+      if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f') return true;
+    }
+  }
+  return false;
+}
+
 class Segmenter {
  public:
   Segmenter(const PageAnalysis& page, const SegmentOptions& options, std::vector<Block>& blocks,
@@ -193,7 +205,10 @@ std::string Segmenter::path_of(const Node* n) const {
 }
 
 void Segmenter::explain_removed(const Node* n, const char* rule) {
-  if (open_heading_ && !dropped_since_heading_) note_dropped(count_text(text_content(n)).chars);
+  // Code and embeds are not a section's content; for the rest, any visible character will do.
+  if (open_heading_ && !dropped_since_heading_ && std::string_view(rule).substr(0, 13) != "never-content") {
+    note_dropped(holds_text(n) ? 1 : 0);
+  }
   if (!explained_) return;
   ExplainedBlock e;
   e.path = path_of(n);

@@ -251,7 +251,10 @@ void add_lead(PageAnalysis& page, ContentChoice& choice) {
     }
     child = child->parent;
     const ElementStat* cs = page.stat(child);
-    if (!cs || cs->text.chars * 2 > page_stat->text.chars) break;
+    // Past an element holding half the page the walk would reach page furniture, unless an <article>
+    // still encloses it (its headline block is a sibling inside the article).
+    bool in_article = child->parent && child->parent->is(Tag::kArticle);
+    if (!cs || (cs->text.chars * 2 > page_stat->text.chars && !in_article)) break;
   }
   if (lead.empty()) return;
   std::reverse(lead.begin(), lead.end());

@@ -251,6 +251,19 @@ TEST(PageTypes, RepliesOfADiscussionThreadAreContent) {
   EXPECT_FALSE(contains(ex.extract(article).text(), "I get twelve"));
 }
 
+// The lead walk climbs past a wrapper holding most of the page when an <article> still encloses it: the
+// standfirst in the article's header is found two levels up.
+TEST(PageTypes, StandfirstTwoLevelsUpInsideTheArticleIsKept) {
+  std::string html = "<html><body><article><header><h1>Budget agreed after long debate</h1><p class=lead>The "
+                     "council has agreed next year's budget. Schools get most of the new money.</p></header>"
+                     "<div class=main><div class=body><p>" + prose + "</p><p>" + prose + "</p><p>" + prose +
+                     "</p></div><div class=extra>Filed under: council</div></div></article></body></html>";
+  Extractor ex;
+  std::string text = ex.extract(html).text();
+  EXPECT_TRUE(contains(text, "The committee met")) << text;
+  EXPECT_TRUE(contains(text, "Schools get most of the new money")) << text;
+}
+
 // A page that renders its article twice (desktop and mobile copies) yields it once; repeated short
 // paragraphs inside one copy stay, as the page has them.
 TEST(PageTypes, SecondCopyOfTheContentIsDropped) {

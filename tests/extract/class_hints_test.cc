@@ -34,3 +34,14 @@ TEST(ClassHints, ExactPrefixAndSuffixMatches) {
   EXPECT_EQ(hints("shares"), kHintBoilerplate);             // longer token starting with an affix word
   EXPECT_EQ(hints("shar"), 0);
 }
+
+// A forum post's author card (avatar, user details and extras, title) and its signature are furniture.
+TEST(ClassHints, ForumAuthorCardAndSignature) {
+  EXPECT_EQ(hints("message-avatar-wrapper"), kHintBoilerplate);
+  EXPECT_EQ(hints("message-userDetails"), kHintNegative);
+  EXPECT_EQ(hints("message-userExtras"), kHintNegative);
+  EXPECT_EQ(hints("userTitle"), kHintNegative);
+  EXPECT_EQ(hints("", "userinfo-12"), kHintNegative);
+  EXPECT_EQ(hints("user-signature"), kHintBoilerplate);
+  EXPECT_EQ(hints("message-userContent"), kHintPositive);  // the post itself ("content" suffix) stays content
+}

@@ -264,6 +264,26 @@ TEST(PageTypes, StandfirstTwoLevelsUpInsideTheArticleIsKept) {
   EXPECT_TRUE(contains(text, "Schools get most of the new money")) << text;
 }
 
+// In a thread, the author card beside each post (avatar, join date, post count) and the signature under
+// it are furniture; the posts are the text.
+TEST(PageTypes, ForumAuthorCardsAndSignaturesAreLeftOut) {
+  std::string post;
+  for (int i = 0; i < 3; ++i) {
+    post += "<article class=message><section class=message-user><div class=message-avatar>T</div>"
+            "<div class=message-userDetails><h4>tomas" + std::to_string(i) + "</h4><h5 class=userTitle>Member</h5>"
+            "</div><div class=message-userExtras><dl><dt>Joined</dt><dd>Dec 23, 2009</dd><dt>Posts</dt><dd>412</dd>"
+            "</dl></div></section><div class=message-body><p>" + prose + "</p></div><div class=signature>Sent "
+            "from my phone, please excuse typos</div></article>";
+  }
+  std::string html = "<html><body><main>" + post + "</main></body></html>";
+  Extractor ex;
+  std::string text = ex.extract(html).text();
+  EXPECT_TRUE(contains(text, "The committee met")) << text;
+  EXPECT_FALSE(contains(text, "Joined")) << text;
+  EXPECT_FALSE(contains(text, "Member")) << text;
+  EXPECT_FALSE(contains(text, "Sent from my phone")) << text;
+}
+
 // A page that renders its article twice (desktop and mobile copies) yields it once; repeated short
 // paragraphs inside one copy stay, as the page has them.
 TEST(PageTypes, SecondCopyOfTheContentIsDropped) {

@@ -183,9 +183,10 @@ constexpr HintWord kHintWords[] = {
     {"meta", kHintNegative, kExact}, {"author", kHintNegative, kAffix}, {"header", kHintNegative, kAffix},
     {"shopping", kHintNegative, kAffix}, {"aside", kHintBoilerplate, kExact}, {"most", kHintNegative, kExact},
     {"viewed", kHintNegative, kExact},
-    // a forum post's author card and signature
+    // a forum post's author card (reputation flair, phpBB's postprofile) and signature
     {"avatar", kHintBoilerplate, kAffix}, {"userinfo", kHintNegative, kAffix}, {"userdetails", kHintNegative, kAffix},
     {"userextras", kHintNegative, kAffix}, {"usertitle", kHintNegative, kAffix}, {"signature", kHintBoilerplate, kAffix},
+    {"flair", kHintNegative, kAffix}, {"postprofile", kHintNegative, kAffix},
     // comments
     {"comment", kHintComments, kAffix}, {"comments", kHintComments, kAffix}, {"disqus", kHintComments, kAffix},
     {"replies", kHintComments, kAffix}, {"respond", kHintComments, kAffix},

@@ -35,7 +35,8 @@ TEST(ClassHints, ExactPrefixAndSuffixMatches) {
   EXPECT_EQ(hints("shar"), 0);
 }
 
-// A forum post's author card (avatar, user details and extras, title) and its signature are furniture.
+// A forum post's author card (avatar, user details and extras, title, flair, profile column) and its
+// signature are furniture.
 TEST(ClassHints, ForumAuthorCardAndSignature) {
   EXPECT_EQ(hints("message-avatar-wrapper"), kHintBoilerplate);
   EXPECT_EQ(hints("message-userDetails"), kHintNegative);
@@ -43,5 +44,7 @@ TEST(ClassHints, ForumAuthorCardAndSignature) {
   EXPECT_EQ(hints("userTitle"), kHintNegative);
   EXPECT_EQ(hints("", "userinfo-12"), kHintNegative);
   EXPECT_EQ(hints("user-signature"), kHintBoilerplate);
+  EXPECT_EQ(hints("-flair"), kHintNegative);        // Q&A sites' reputation and badges
+  EXPECT_EQ(hints("postprofile"), kHintNegative);   // phpBB's author column
   EXPECT_EQ(hints("message-userContent"), kHintPositive);  // the post itself ("content" suffix) stays content
 }

@@ -187,6 +187,8 @@ constexpr HintWord kHintWords[] = {
     {"avatar", kHintBoilerplate, kAffix}, {"userinfo", kHintNegative, kAffix}, {"userdetails", kHintNegative, kAffix},
     {"userextras", kHintNegative, kAffix}, {"usertitle", kHintNegative, kAffix}, {"signature", kHintBoilerplate, kAffix},
     {"flair", kHintNegative, kAffix}, {"postprofile", kHintNegative, kAffix},
+    // customer reviews under a product ("review" alone is as often the article itself)
+    {"reviews", kHintNegative, kAffix},
     // comments
     {"comment", kHintComments, kAffix}, {"comments", kHintComments, kAffix}, {"disqus", kHintComments, kAffix},
     {"replies", kHintComments, kAffix}, {"respond", kHintComments, kAffix},

@@ -48,3 +48,10 @@ TEST(ClassHints, ForumAuthorCardAndSignature) {
   EXPECT_EQ(hints("postprofile"), kHintNegative);   // phpBB's author column
   EXPECT_EQ(hints("message-userContent"), kHintPositive);  // the post itself ("content" suffix) stays content
 }
+
+// A product's customer reviews are weak evidence against; a review (the article itself) is not.
+TEST(ClassHints, CustomerReviewsButNotAReview) {
+  EXPECT_EQ(hints("product-reviews"), kHintNegative);
+  EXPECT_EQ(hints("reviewsList"), kHintNegative);
+  EXPECT_EQ(hints("review-body"), kHintPositive);
+}

@@ -176,6 +176,7 @@ constexpr HintWord kHintWords[] = {
     {"advertisement", kHintBoilerplate, kAffix}, {"sponsor", kHintBoilerplate, kAffix},
     {"sponsored", kHintBoilerplate, kAffix}, {"outbrain", kHintBoilerplate, kAffix},
     {"taboola", kHintBoilerplate, kAffix}, {"popup", kHintBoilerplate, kAffix}, {"modal", kHintBoilerplate, kAffix},
+    {"popover", kHintBoilerplate, kAffix}, {"tooltip", kHintBoilerplate, kAffix}, {"flyout", kHintBoilerplate, kAffix},
     {"byline", kHintBoilerplate, kAffix}, {"caption", kHintBoilerplate, kAffix}, {"copyright", kHintBoilerplate, kAffix},
     {"disclaimer", kHintNegative, kAffix}, {"login", kHintBoilerplate, kAffix},
     {"print", kHintBoilerplate, kExact}, {"rating", kHintNegative, kAffix},

@@ -55,3 +55,10 @@ TEST(ClassHints, CustomerReviewsButNotAReview) {
   EXPECT_EQ(hints("reviewsList"), kHintNegative);
   EXPECT_EQ(hints("review-body"), kHintPositive);
 }
+
+// Overlay widgets (popovers, tooltips, fly-out panels) are furniture like popups and modals.
+TEST(ClassHints, OverlayWidgets) {
+  EXPECT_EQ(hints("product-popover"), kHintBoilerplate);
+  EXPECT_EQ(hints("tooltipContainer"), kHintBoilerplate);
+  EXPECT_EQ(hints("cart-flyout"), kHintBoilerplate);
+}

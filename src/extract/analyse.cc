@@ -82,7 +82,9 @@ const char* prune_rule(const Node* e, uint8_t hints) {
   }
   if (hints & kHintStrongContent) return nullptr;
   if (hints & kHintComments) return "soft:comments";
-  if ((hints & kHintBoilerplate) && !(hints & kHintPositive)) return "soft:boilerplate-class";
+  if ((hints & kHintBoilerplate) && (!(hints & kHintPositive) || (hints & kHintStrongBoilerplate))) {
+    return "soft:boilerplate-class";
+  }
   return nullptr;
 }
 

@@ -165,7 +165,9 @@ constexpr HintWord kHintWords[] = {
     {"skip", kHintBoilerplate, kExact}, {"pagination", kHintBoilerplate, kAffix}, {"pager", kHintBoilerplate, kExact},
     {"sitemap", kHintBoilerplate, kAffix}, {"toolbar", kHintBoilerplate, kAffix},
     // sharing, related, promotion
-    {"share", kHintBoilerplate, kAffix}, {"sharing", kHintBoilerplate, kAffix}, {"social", kHintBoilerplate, kAffix},
+    // (share bars, signatures and avatars are furniture even inside a name that also says "post")
+    {"share", kHintBoilerplate | kHintStrongBoilerplate, kAffix},
+    {"sharing", kHintBoilerplate | kHintStrongBoilerplate, kAffix}, {"social", kHintBoilerplate, kAffix},
     {"sns", kHintBoilerplate, kExact}, {"related", kHintBoilerplate, kAffix}, {"recommended", kHintBoilerplate, kAffix},
     {"popular", kHintBoilerplate, kAffix}, {"trending", kHintBoilerplate, kAffix},
     {"newsletter", kHintBoilerplate, kAffix}, {"subscribe", kHintBoilerplate, kAffix},
@@ -185,8 +187,9 @@ constexpr HintWord kHintWords[] = {
     {"shopping", kHintNegative, kAffix}, {"aside", kHintBoilerplate, kExact}, {"most", kHintNegative, kExact},
     {"viewed", kHintNegative, kExact},
     // a forum post's author card (reputation flair, phpBB's postprofile) and signature
-    {"avatar", kHintBoilerplate, kAffix}, {"userinfo", kHintNegative, kAffix}, {"userdetails", kHintNegative, kAffix},
-    {"userextras", kHintNegative, kAffix}, {"usertitle", kHintNegative, kAffix}, {"signature", kHintBoilerplate, kAffix},
+    {"avatar", kHintBoilerplate | kHintStrongBoilerplate, kAffix}, {"userinfo", kHintNegative, kAffix},
+    {"userdetails", kHintNegative, kAffix}, {"userextras", kHintNegative, kAffix}, {"usertitle", kHintNegative, kAffix},
+    {"signature", kHintBoilerplate | kHintStrongBoilerplate, kAffix},
     {"flair", kHintNegative, kAffix}, {"postprofile", kHintNegative, kAffix},
     // customer reviews under a product ("review" alone is as often the article itself)
     {"reviews", kHintNegative, kAffix},

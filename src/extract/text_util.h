@@ -50,6 +50,7 @@ enum ClassHint : uint8_t {
   kHintPositive = 4,     // content-like (article, content, post, entry, body, text, story)
   kHintComments = 8,     // user comments
   kHintStrongContent = 16,  // articleBody-like names that almost always wrap the text
+  kHintStrongBoilerplate = 32,  // furniture whatever else the name says ("post-share", "post-signature")
 };
 uint8_t class_hints(const Node* element);
 

@@ -26,24 +26,24 @@ TEST(ClassHints, ExactPrefixAndSuffixMatches) {
   EXPECT_EQ(hints("nav"), kHintBoilerplate);
   EXPECT_EQ(hints("flex-nav-expanded"), kHintBoilerplate);  // "nav" as a token of its own
   EXPECT_EQ(hints("canvas"), 0);                            // "nav" inside a word: short words match whole
-  EXPECT_EQ(hints("sharebar"), kHintBoilerplate);           // starts with "share"
+  EXPECT_EQ(hints("sharebar"), kHintBoilerplate | kHintStrongBoilerplate);  // starts with "share"
   EXPECT_EQ(hints("postcomments"), kHintComments);          // ends with "comments"
   EXPECT_EQ(hints("Article-Body"), kHintPositive);          // case-insensitive, per token
   EXPECT_EQ(hints("", "articlebody") & kHintStrongContent, kHintStrongContent);
   EXPECT_EQ(hints("sidebar content"), kHintBoilerplate | kHintPositive);
-  EXPECT_EQ(hints("shares"), kHintBoilerplate);             // longer token starting with an affix word
+  EXPECT_EQ(hints("shares"), kHintBoilerplate | kHintStrongBoilerplate);  // a longer token starting with one
   EXPECT_EQ(hints("shar"), 0);
 }
 
 // A forum post's author card (avatar, user details and extras, title, flair, profile column) and its
 // signature are furniture.
 TEST(ClassHints, ForumAuthorCardAndSignature) {
-  EXPECT_EQ(hints("message-avatar-wrapper"), kHintBoilerplate);
+  EXPECT_EQ(hints("message-avatar-wrapper"), kHintBoilerplate | kHintStrongBoilerplate);
   EXPECT_EQ(hints("message-userDetails"), kHintNegative);
   EXPECT_EQ(hints("message-userExtras"), kHintNegative);
   EXPECT_EQ(hints("userTitle"), kHintNegative);
   EXPECT_EQ(hints("", "userinfo-12"), kHintNegative);
-  EXPECT_EQ(hints("user-signature"), kHintBoilerplate);
+  EXPECT_EQ(hints("user-signature"), kHintBoilerplate | kHintStrongBoilerplate);
   EXPECT_EQ(hints("-flair"), kHintNegative);        // Q&A sites' reputation and badges
   EXPECT_EQ(hints("postprofile"), kHintNegative);   // phpBB's author column
   EXPECT_EQ(hints("message-userContent"), kHintPositive);  // the post itself ("content" suffix) stays content
@@ -61,4 +61,11 @@ TEST(ClassHints, OverlayWidgets) {
   EXPECT_EQ(hints("product-popover"), kHintBoilerplate);
   EXPECT_EQ(hints("tooltipContainer"), kHintBoilerplate);
   EXPECT_EQ(hints("cart-flyout"), kHintBoilerplate);
+}
+
+// Share bars, signatures and avatars are furniture even when the name also says "post" or "entry".
+TEST(ClassHints, StrongFurnitureOutweighsContentWords) {
+  EXPECT_EQ(hints("post-share"), kHintBoilerplate | kHintStrongBoilerplate | kHintPositive);
+  EXPECT_EQ(hints("post-signature"), kHintBoilerplate | kHintStrongBoilerplate | kHintPositive);
+  EXPECT_EQ(hints("entry-related") & kHintStrongBoilerplate, 0);  // related links: the content word wins
 }

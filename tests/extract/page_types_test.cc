@@ -284,6 +284,17 @@ TEST(PageTypes, ForumAuthorCardsAndSignaturesAreLeftOut) {
   EXPECT_FALSE(contains(text, "Sent from my phone")) << text;
 }
 
+// A share bar named after the post ("post-share") is furniture all the same.
+TEST(PageTypes, ShareBarNamedAfterThePostIsDropped) {
+  std::string html = "<html><body><article class=post><p>" + prose + "</p><p>" + prose + "</p>"
+                     "<div class=post-share><span>Share this story with your friends and family</span></div>"
+                     "</article></body></html>";
+  Extractor ex;
+  std::string text = ex.extract(html).text();
+  EXPECT_TRUE(contains(text, "The committee met")) << text;
+  EXPECT_FALSE(contains(text, "Share this story")) << text;
+}
+
 // A page that renders its article twice (desktop and mobile copies) yields it once; repeated short
 // paragraphs inside one copy stay, as the page has them.
 TEST(PageTypes, SecondCopyOfTheContentIsDropped) {

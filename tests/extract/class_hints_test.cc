@@ -58,14 +58,17 @@ TEST(ClassHints, CustomerReviewsButNotAReview) {
 
 // Overlay widgets (popovers, tooltips, fly-out panels) are furniture like popups and modals.
 TEST(ClassHints, OverlayWidgets) {
-  EXPECT_EQ(hints("product-popover"), kHintBoilerplate);
-  EXPECT_EQ(hints("tooltipContainer"), kHintBoilerplate);
+  EXPECT_EQ(hints("product-popover"), kHintBoilerplate | kHintStrongBoilerplate);
+  EXPECT_EQ(hints("tooltipContainer"), kHintBoilerplate | kHintStrongBoilerplate);
   EXPECT_EQ(hints("cart-flyout"), kHintBoilerplate);
 }
 
-// Share bars, signatures and avatars are furniture even when the name also says "post" or "entry".
+// Share bars, signatures, avatars, banners, captions, menus and overlays are furniture even when the name
+// also says "post" or "article".
 TEST(ClassHints, StrongFurnitureOutweighsContentWords) {
   EXPECT_EQ(hints("post-share"), kHintBoilerplate | kHintStrongBoilerplate | kHintPositive);
   EXPECT_EQ(hints("post-signature"), kHintBoilerplate | kHintStrongBoilerplate | kHintPositive);
+  EXPECT_EQ(hints("article-banner") & kHintStrongBoilerplate, kHintStrongBoilerplate);
+  EXPECT_EQ(hints("post-caption") & kHintStrongBoilerplate, kHintStrongBoilerplate);
   EXPECT_EQ(hints("entry-related") & kHintStrongBoilerplate, 0);  // related links: the content word wins
 }

@@ -183,7 +183,7 @@ constexpr HintWord kHintWords[] = {
     {"popover", kFurniture, kAffix}, {"tooltip", kFurniture, kAffix}, {"flyout", kHintBoilerplate, kAffix},
     {"byline", kHintBoilerplate, kAffix}, {"caption", kFurniture, kAffix}, {"copyright", kHintBoilerplate, kAffix},
     {"disclaimer", kHintNegative, kAffix}, {"login", kHintBoilerplate, kAffix},
-    {"print", kHintBoilerplate, kExact}, {"rating", kHintNegative, kAffix},
+    {"print", kFurniture, kExact}, {"rating", kHintNegative, kAffix},
 {"tags", kHintNegative, kExact}, {"tag", kHintNegative, kExact},
     {"meta", kHintNegative, kExact}, {"author", kHintNegative, kAffix}, {"header", kHintNegative, kAffix},
     {"shopping", kHintNegative, kAffix}, {"aside", kHintBoilerplate, kExact}, {"most", kHintNegative, kExact},
@@ -194,7 +194,7 @@ constexpr HintWord kHintWords[] = {
     {"signature", kFurniture, kAffix},
     {"flair", kHintNegative, kAffix}, {"postprofile", kHintNegative, kAffix},
     // customer reviews under a product ("review" alone is as often the article itself)
-    {"reviews", kHintNegative, kAffix},
+    {"reviews", kHintNegative, kAffix}, {"sort", kHintBoilerplate, kExact},
     // comments
     {"comment", kHintComments, kAffix}, {"comments", kHintComments, kAffix}, {"disqus", kHintComments, kAffix},
     {"replies", kHintComments, kAffix}, {"respond", kHintComments, kAffix},

@@ -72,3 +72,12 @@ TEST(ClassHints, StrongFurnitureOutweighsContentWords) {
   EXPECT_EQ(hints("post-caption") & kHintStrongBoilerplate, kHintStrongBoilerplate);
   EXPECT_EQ(hints("entry-related") & kHintStrongBoilerplate, 0);  // related links: the content word wins
 }
+
+// A listing's sort control ("sort", a word of its own) is furniture; "print" links are furniture even in a
+// name that says "article"; a word that merely contains them is not.
+TEST(ClassHints, SortAndPrintControls) {
+  EXPECT_EQ(hints("sort-dropdown"), kHintBoilerplate);
+  EXPECT_EQ(hints("article-print") & kHintStrongBoilerplate, kHintStrongBoilerplate);
+  EXPECT_EQ(hints("sorted-list"), 0);
+  EXPECT_EQ(hints("blueprint"), 0);
+}

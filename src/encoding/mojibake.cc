@@ -31,16 +31,6 @@ int misread_byte(char32_t cp) {
   }
 }
 
-// Decodes the character at s[i] of valid UTF-8; returns its length.
-size_t next_char(std::string_view s, size_t i, char32_t& cp) {
-  auto b = static_cast<unsigned char>(s[i]);
-  size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-  if (i + len > s.size()) len = s.size() - i;  // cannot happen on valid input; stay in bounds anyway
-  cp = len == 1 ? b : static_cast<char32_t>(b & (0x7F >> len));
-  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  return len;
-}
-
 // Characters that follow a real Latin letter in ordinary text ("Gruß…", "„HÖ“", "Straß\u00A0", a soft
 // hyphen, "NESTLÉ®"): a sequence whose first continuation is one of them is weak evidence.
 bool common_after_letter(char32_t cp) {
@@ -59,7 +49,7 @@ bool common_after_letter(char32_t cp) {
 // follows a letter ("déterminé”" + no-break space pairs up as a three-byte sequence, "NESCAFÉ®" as two).
 size_t misread_sequence(std::string_view s, size_t i, char32_t& repaired, bool& strong) {
   char32_t lead_cp;
-  size_t at = i + next_char(s, i, lead_cp);
+  size_t at = i + detail::decode_utf8(s, i, lead_cp);
   if (lead_cp < 0xC2 || lead_cp > 0xF4) return 0;
   auto lead = static_cast<unsigned>(lead_cp);
   size_t need = lead < 0xE0 ? 1 : lead < 0xF0 ? 2 : 3;
@@ -70,7 +60,7 @@ size_t misread_sequence(std::string_view s, size_t i, char32_t& repaired, bool& 
   for (size_t k = 0; k < need; ++k) {
     if (at >= s.size()) return 0;
     char32_t c;
-    size_t len = next_char(s, at, c);
+    size_t len = detail::decode_utf8(s, at, c);
     int byte = misread_byte(c);
     if (byte < 0x80 || byte > 0xBF) return 0;
     if (k == 0 && (static_cast<unsigned>(byte) < lo || static_cast<unsigned>(byte) > hi)) return 0;

@@ -34,6 +34,7 @@ struct Extractor::Impl {
   HtmlParser parser{make_parse_options()};
   Decoder decoder;
   std::string repaired;  // the decoded page after repair_double_encoding, when it repaired something
+  bool discussion_thread = false;  // of the page being extracted (detail::PageSignals)
   detail::PageAnalysis page, trial;  // the kept reading's analysis, and a retry's
 
   // Analysis -> choice of the content -> blocks; returns the characters kept (CJK-weighted).
@@ -60,8 +61,6 @@ struct Extractor::Impl {
     for (const Block& b : blocks) chars += detail::count_text(b.text).chars;
     return chars;
   }
-
-  bool discussion_thread = false;  // of the page being extracted (detail::PageSignals)
 
   static ParseOptions make_parse_options() {
     ParseOptions o;

@@ -136,10 +136,7 @@ void escape_markdown(std::string& out, std::string_view text) {
 bool holds_text(const Node* root) {
   int budget = 4000;
   for (const Node* n = root; n && budget-- > 0; n = next_in_preorder(n, root)) {
-    if (!n->is_text()) continue;
-    for (char c : n->data) {
-      if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f') return true;
-    }
+    if (n->is_text() && !trim(n->data).empty()) return true;
   }
   return false;
 }
@@ -183,8 +180,8 @@ class Segmenter {
   // since; only the strict reading asks (a relaxed one keeps card titles whose cards lose their links).
   static constexpr uint32_t kMaxLabelChars = 40;
   bool open_heading_ = false, dropped_since_heading_ = false;
-  void note_dropped(uint32_t chars) {
-    if (open_heading_ && chars > 0 && options_.reading == Reading::kStrict) dropped_since_heading_ = true;
+  bool watching_heading() const {
+    return open_heading_ && !dropped_since_heading_ && options_.reading == Reading::kStrict;
   }
   // Containers entered so far by their statistics, to find a second copy of the same subtree.
   std::unordered_map<uint64_t, const Node*> containers_seen_;
@@ -206,8 +203,8 @@ std::string Segmenter::path_of(const Node* n) const {
 
 void Segmenter::explain_removed(const Node* n, const char* rule) {
   // Code and embeds are not a section's content; for the rest, any visible character will do.
-  if (open_heading_ && !dropped_since_heading_ && std::string_view(rule).substr(0, 13) != "never-content") {
-    note_dropped(holds_text(n) ? 1 : 0);
+  if (watching_heading() && std::string_view(rule).substr(0, 13) != "never-content" && holds_text(n)) {
+    dropped_since_heading_ = true;
   }
   if (!explained_) return;
   ExplainedBlock e;
@@ -296,7 +293,7 @@ void Segmenter::flush() {
     e.rule = rule;
     explained_->push_back(std::move(e));
   }
-  if (!keep) note_dropped(c.chars);
+  if (!keep && c.chars > 0 && watching_heading()) dropped_since_heading_ = true;
   if (keep) {
     // A label ("Related stories", "Share this"), not a heading written as a sentence.
     open_heading_ = cur_.kind == BlockKind::kHeading && c.chars <= kMaxLabelChars;

@@ -12,30 +12,6 @@
 
 namespace pith::detail {
 
-size_t decode_utf8(std::string_view s, size_t i, char32_t& cp) {
-  auto b = static_cast<unsigned char>(s[i]);
-  if (b < 0x80) {
-    cp = b;
-    return 1;
-  }
-  size_t need = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0;
-  if (need == 0 || i + need >= s.size()) {
-    cp = 0xFFFD;
-    return 1;
-  }
-  char32_t acc = b & (0x3F >> need);
-  for (size_t k = 1; k <= need; ++k) {
-    auto c = static_cast<unsigned char>(s[i + k]);
-    if ((c & 0xC0) != 0x80) {
-      cp = 0xFFFD;
-      return 1;
-    }
-    acc = (acc << 6) | (c & 0x3F);
-  }
-  cp = acc;
-  return need + 1;
-}
-
 bool is_unspaced_cjk(char32_t o) {
   return (0x3040 <= o && o <= 0x30FF) || (0x3400 <= o && o <= 0x4DBF) || (0x4E00 <= o && o <= 0x9FFF) ||
          (0xF900 <= o && o <= 0xFAFF) || (0x20000 <= o && o <= 0x2FA1F) || (0x31F0 <= o && o <= 0x31FF) ||

@@ -17,9 +17,6 @@ namespace pith::detail {
 
 inline constexpr uint32_t kCjkWeight = 3;
 
-// Decodes the code point at s[i] (invalid bytes decode as U+FFFD, one byte each); returns its length.
-size_t decode_utf8(std::string_view s, size_t i, char32_t& cp);
-
 bool is_unspaced_cjk(char32_t cp);
 // ASCII or Unicode white space as HTML rendering collapses it (incl. NBSP, ideographic space).
 bool is_space(char32_t cp);

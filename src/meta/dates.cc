@@ -97,7 +97,8 @@ bool slashes_day_first(std::string_view lang) {
   return false;
 }
 
-std::string parse_date(std::string_view text, bool slashes_day_first) {
+std::string parse_date(std::string_view text, bool slashes_day_first, size_t* position) {
+  if (position) *position = std::string_view::npos;
   if (text.size() > 400) text = text.substr(0, 400);
   // Every format has a run of four digits (the year); most text has none, and std::regex is slow. One
   // scan notes what stands around such runs, and a pattern is searched only when its frame is there.
@@ -165,6 +166,7 @@ std::string parse_date(std::string_view text, bool slashes_day_first) {
   size_t first = text.find_first_not_of(" \t\n\r\f\v");
   first_named_month(first != std::string_view::npos && digit(first), p.year_month_day, 1, 2, 3);
   first_named_month(space_then_year, p.day_month_year, 3, 2, 1);
+  if (position) *position = best_pos;
   return best;
 }
 

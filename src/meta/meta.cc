@@ -8,8 +8,9 @@
 // "By X" lines, organisation authors and forum member links. Date: JSON-LD datePublished, published-time
 // metas, <time>, the URL path (which also replaces a timestamp one day off it), dated elements, the text
 // after the headline, the 200 bytes of text above it (or the page's text when it has none; forum member
-// join dates left out), any JSON-LD datePublished, a date a word introduces, dateModified last. Covered
-// by tests/meta/*.cc.
+// join dates left out), any JSON-LD datePublished, a date a word introduces, dateModified last; then the
+// date a short byline line under the headline prints replaces a declared one that says otherwise
+// (date_under_headline, page_text.cc). Covered by tests/meta/*.cc.
 #include "meta/meta.h"
 
 #include <algorithm>
@@ -52,15 +53,31 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
   std::string rel_author, canonical, title_tag;
   std::string visible_date, near_headline;
   int h1_count = 0, date_probes = 0;
+  const Node* first_h1 = nullptr;
+  bool past_headline = false;  // a text node after the first <h1>'s own was seen
+  std::string below_headline;  // text after the first <h1>'s own, one block a line (the first 600 bytes)
+  bool discussion = false;  // a forum engine's generator <meta> or a JSON-LD thread type
   size_t text_before_headline = 0;  // bytes of page_text before the first <h1> (0 past its 10 KB)
   const Node* root = doc.root();
   for (const Node* n = root ? next_in_preorder(root, root) : nullptr; n; n = next_in_preorder(n, root)) {
-    // Text right after the headline, where pages print their date ("June 12, 2025").
-    if (n->is_text() && h1_count > 0 && near_headline.size() < 1200 && n->parent &&
-        !n->parent->is(Tag::kScript) && !n->parent->is(Tag::kStyle)) {
+    // Text right after the headline, where pages print their date ("June 12, 2025"); below_headline
+    // leaves the headline's own text out.
+    if (n->is_text() && h1_count > 0 && n->parent && !n->parent->is(Tag::kScript) && !n->parent->is(Tag::kStyle)) {
       bool space = true;
-      append_collapsed(near_headline, n->data, space);
-      near_headline.push_back(' ');
+      if (near_headline.size() < 1200) {
+        append_collapsed(near_headline, n->data, space);
+        near_headline.push_back(' ');
+      }
+      if (!past_headline) {
+        bool inside = false;
+        for (const Node* up = n->parent; up && !inside; up = up->parent) inside = up == first_h1;
+        past_headline = !inside;
+      }
+      if (past_headline && below_headline.size() < 600) {
+        space = true;
+        append_collapsed(below_headline, n->data, space);
+        below_headline.push_back(' ');
+      }
     }
     if (n->is_text() && page_text.size() < 10000 && n->parent && !n->parent->is(Tag::kScript) &&
         !n->parent->is(Tag::kStyle) && !n->parent->is(Tag::kTitle) && !n->parent->is(Tag::kNoscript)) {
@@ -70,6 +87,7 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
     }
     if (!n->is_element() || n->ns != Namespace::kHtml) continue;
     if (is_block_level(n) && !page_text.empty() && page_text.back() != '\n') page_text.push_back('\n');
+    if (is_block_level(n) && !below_headline.empty() && below_headline.back() != '\n') below_headline.push_back('\n');
     switch (n->tag) {
       case Tag::kMeta: {
         std::string_view key = n->attr(Attr::kProperty);
@@ -78,7 +96,7 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
         if (key.empty()) key = n->attr(Attr::kHttpEquiv);
         std::string_view content = n->attr(Attr::kContent);
         if (key.empty() || content.empty()) break;
-        if (signals && equals_ci(key, "generator") && forum_engine(content)) signals->discussion_thread = true;
+        if (equals_ci(key, "generator") && forum_engine(content)) discussion = true;
         // RDFa lets one element carry several properties ("dc:title og:title"); Dublin Core is written
         // "dc:title" (RDFa prefix) as often as "DC.title": one key each, "dc." spelled.
         std::string keys = lower_ascii(key);
@@ -104,6 +122,7 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
         if (title_tag.empty()) title_tag = clean_value(collapsed_text(n), false);
         break;
       case Tag::kH1:
+        if (h1_count == 0) first_h1 = n;
         if (h1_count == 0) text_before_headline = page_text.size() < 10000 ? page_text.size() : 0;
         if (++h1_count <= 8) h1s.push_back(clean_value(heading_text(n), false));
         break;
@@ -172,6 +191,7 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
     }
     return std::string();
   };
+  discussion |= ld.discussion;
   meta.sitename = first({m("og:site_name"), ld.publisher, m("application-name"), m("twitter:site")});
   if (!meta.sitename.empty() && meta.sitename[0] == '@') meta.sitename.erase(0, 1);
   TitleSources titles{std::move(h1s), m("og:title"), ld.headline, m("twitter:title"),
@@ -252,6 +272,15 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
   // A date the text introduces as one ("Posted on the 15/12/2025", "Last updated: November 13, 2025").
   if (meta.date.empty()) meta.date = introduced_date(page_text, day_first);
   if (meta.date.empty()) meta.date = parse_date(ld.modified.empty() ? m("article:modified_time") : ld.modified, day_first);
+  // The date the byline under the headline prints is the one readers see; a declared date that says
+  // otherwise is often a re-stamp (a migration, a republication). Not on a thread (its first post's card
+  // may show a reply's date), not when the printed date is the declared modification date, and not a
+  // day off the declared one (a timestamp read in another time zone).
+  if (!discussion) {
+    std::string shown = date_under_headline(below_headline, day_first, meta.date);
+    std::string modified = parse_date(ld.modified.empty() ? m("article:modified_time") : ld.modified, day_first);
+    if (!shown.empty() && shown != modified && days_apart(shown, meta.date) != 1) meta.date = shown;
+  }
   // <meta name=description> first: og:description is more often cut short ("The de").
   meta.description = first({m("description"), m("og:description"), ld.description, m("twitter:description")});
   meta.image = first({m("og:image"), m("twitter:image"), ld.image});
@@ -261,7 +290,7 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
   for (const std::string& s : split_list(first({m("article:tag"), m("keywords"), m("news_keywords"), ld.keywords}))) {
     meta.tags.push_back(s);
   }
-  if (signals && ld.discussion) signals->discussion_thread = true;
+  if (signals && discussion) signals->discussion_thread = true;
 }
 
 }  // namespace pith::detail

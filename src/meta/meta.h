@@ -24,8 +24,9 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
 // The first date written in `text` in one of many languages' formats ("June 24, 2020", "24.06.2020",
 // "2020.06.24", "2020. 6. 24.", "2020년 6월 24일", "2020年6月24日", ISO 8601), as YYYY-MM-DD; empty when
 // none is found. A slashed date whose first two numbers could both be the month ("06/07/2020") is read
-// month-first (US) unless `slashes_day_first` (pages in languages that write the day first).
-std::string parse_date(std::string_view text, bool slashes_day_first = false);
+// month-first (US) unless `slashes_day_first` (pages in languages that write the day first). `position`,
+// when given, receives the byte offset where the date starts (npos when none is found).
+std::string parse_date(std::string_view text, bool slashes_day_first = false, size_t* position = nullptr);
 // Whether pages in language `lang` (a BCP 47 tag, e.g. <html lang>) write slashed dates day first:
 // every language but English, and en-GB/AU/NZ/IE/IN/ZA.
 bool slashes_day_first(std::string_view lang);

@@ -30,6 +30,10 @@ std::string clean_value(std::string_view raw, bool strip_tags = true);
 std::string first_last(const std::string& name);
 // The first date a word ("Posted", "Published", "发布", ...) introduces in `text`.
 std::string introduced_date(std::string_view text, bool day_first);
+// The date printed on a short line of `below` (the text under the headline, one block a line) unless a
+// label marks it as an update or a last post, or the page shows `declared` (YYYY-MM-DD) there too or
+// in the other day/month order; empty otherwise.
+std::string date_under_headline(std::string_view below, bool day_first, std::string_view declared);
 // `text` with forum member-card dates ("Joined: Mar 2012", "Founded: Dec 11, 2021") blanked.
 std::string without_member_dates(std::string_view text);
 // Whether a profile link's address spells the name ("Jane Doe" -> /author/jane-doe/).

@@ -1,7 +1,7 @@
 // Text helpers for metadata: ASCII case folding without copies, the text of headings and of short
 // elements (stopping early on large containers), attribute/JSON-LD value cleanup, dates introduced by a
-// word, forum member-card dates blanked, profile links spelling a name, comment-section detection.
-// Covered by tests/meta/*.cc.
+// word, the date a byline under the headline prints, forum member-card dates blanked, profile links
+// spelling a name, comment-section detection. Covered by tests/meta/*.cc.
 #include "extract/text_util.h"
 #include "html/char_refs.h"
 #include "meta/meta.h"
@@ -182,6 +182,37 @@ std::string introduced_date(std::string_view text, bool day_first) {
     }
   }
   return date;
+}
+
+// The date a page prints in its byline under the headline. Only a short line counts (a byline, not a
+// sentence of the article mentioning a date); a date a label marks as an update or as a thread's last post
+// is not the publication's. When the declared date is shown too ("May 21, 2025 | April 24, 2025"), or is
+// the shown one with day and month read the other way ("09.10.2024" on a page that writes month first),
+// the page agrees with it and nothing is returned.
+std::string date_under_headline(std::string_view below, bool day_first, std::string_view declared) {
+  constexpr size_t kWindow = 500, kLongestLine = 120, kLabelReach = 40;
+  std::string text = without_member_dates(below.substr(0, kWindow));
+  size_t at = 0;
+  std::string shown = parse_date(text, day_first, &at);
+  if (shown.empty() || shown == declared) return {};
+  size_t line_start = text.rfind('\n', at), line_end = text.find('\n', at);
+  line_start = line_start == std::string::npos ? 0 : line_start + 1;
+  if (std::min(line_end, text.size()) - line_start > kLongestLine) return {};
+  std::string_view before = std::string_view(text).substr(at - std::min(at, kLabelReach), std::min(at, kLabelReach));
+  for (std::string_view label : {"updat", "modif", "last post"}) {
+    if (contains_ci(before, label)) return {};
+  }
+  bool numeric = text[at] >= '0' && text[at] <= '9' && text.find_first_of("./-", at) < at + 3;
+  if (numeric && declared.size() == 10 && declared.substr(0, 5) == std::string_view(shown).substr(0, 5) &&
+      declared.substr(5, 2) == std::string_view(shown).substr(8, 2) && declared.substr(8, 2) == std::string_view(shown).substr(5, 2)) {
+    return {};
+  }
+  for (size_t from = at + 1, next = 0; from < text.size(); from += next + 1) {
+    std::string other = parse_date(std::string_view(text).substr(from), day_first, &next);
+    if (other.empty()) break;
+    if (other == declared) return {};
+  }
+  return shown;
 }
 
 // Forum member cards print when a member joined ("Joined: Mar 2012", "Founded: Dec 11, 2021") next to

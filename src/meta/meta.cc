@@ -1,16 +1,16 @@
-// Metadata extraction: one walk over the document collects <meta> pairs, JSON-LD (jsonld.cc), <title>,
-// the <h1>s, the first 10 KB of text (block starts marked) and the text after the first <h1>, <time>s,
-// author links and byline-like elements; then each field takes the first usable source of a cascade.
-// Title: choose_title (title.cc), an <h1> agreeing with og:title/JSON-LD/<title>, else the declared title
-// without its site part. Author: choose_author (author.cc) over JSON-LD persons (@graph references
-// resolved), <meta> author and every citation_author, twitter:label1 "Written by", rel=author, /author/
-// links spelling the name, *author*/*byline* elements outside comments; then, if no person is named,
-// "By X" lines, organisation authors and forum member links. Date: JSON-LD datePublished, published-time
-// metas, <time>, the URL path (which also replaces a timestamp one day off it), dated elements, the text
-// after the headline, the 200 bytes of text above it (or the page's text when it has none; forum member
-// join dates left out), any JSON-LD datePublished, a date a word introduces, dateModified last; then the
-// date a short byline line under the headline prints replaces a declared one that says otherwise
-// (date_under_headline, page_text.cc). Covered by tests/meta/*.cc.
+// Metadata extraction: one walk over the document collects <meta> pairs, JSON-LD (jsonld.cc), <title>, the
+// <h1>s, the first 10 KB of text (block starts marked) and the text after the first <h1>, <time>s, author
+// links and byline-like elements; then each field takes the first usable source of a cascade. Title:
+// choose_title (title.cc), an <h1> agreeing with og:title/JSON-LD/<title>, else the declared title without
+// its site part. Author: choose_author (author.cc) over JSON-LD persons (@graph references resolved), every
+// citation_author / dc.creator, then <meta> author, twitter:label1 "Written by", rel=author, /author/ links
+// spelling the name, *author*/*byline* elements outside comments; then, if no person is named, "By X" lines,
+// organisation authors and forum member links. Date: JSON-LD datePublished, published-time metas, <time>, the
+// URL path (which also replaces a timestamp one day off it), dated elements, the text after the headline, the
+// 200 bytes of text above it (or the page's text when it has none; forum member join dates left out), any
+// JSON-LD datePublished, a date a word introduces, dateModified last; then the date a short byline line under
+// the headline prints replaces a declared one that says otherwise (date_under_headline, page_text.cc).
+// Covered by tests/meta/*.cc.
 #include "meta/meta.h"
 
 #include <algorithm>
@@ -202,7 +202,9 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
     if (!all_citation_authors.empty()) all_citation_authors += ", ";
     all_citation_authors += a;
   }
-  std::string meta_author = first({m("author"), m("article:author"), all_citation_authors,
+  // Dublin Core and scholarly citation metas name the document's own authors; a bare <meta name=author>
+  // as often names whoever built the site.
+  std::string meta_author = first({all_citation_authors, m("author"), m("article:author"),
                                    m("parsely-author"), m("sailthru.author"), m("byl")});
   std::string label = lower_ascii(m("twitter:label1"));
   std::string twitter_author = label == "written by" || label == "author" || label == "by" ? m("twitter:data1") : "";

@@ -93,6 +93,14 @@ TEST(MetaCascade, EveryCitationAuthorGivenNameFirst) {
   EXPECT_EQ(m.author, "Aniruddha Roy, Aditya Mahindru");
 }
 
+TEST(MetaCascade, DublinCoreCreatorBeforeMetaAuthor) {
+  // <meta name=author> often names whoever made the site; dc:creator / citation_author the document's authors.
+  pith::Metadata m = metadata_of(
+      "<html><head><meta property='dc:creator twitter:site_name' content='Creator Name'>"
+      "<meta name=author content='Site Webmaster'></head><body><p>Text.</p></body></html>");
+  EXPECT_EQ(m.author, "Creator Name");
+}
+
 TEST(MetaCascade, EmbeddedVideoDoesNotNameTheArticleAuthor) {
   pith::Metadata m = metadata_of(
       "<html><head><script type='application/ld+json'>[{\"@type\":\"VideoObject\",\"name\":\"Clip\","

@@ -3,7 +3,8 @@
 // title without its site suffix or prefix. Agreement is word overlap after folding case, curly quotes and
 // dashes (CJK characters count one word each), so "How To Use X (With Confidence!)" still wins over its
 // reworded og:title while a logo <h1> ("Example News", equal to og:site_name or to the part of <title> a
-// separator sets off) is skipped. Covered by tests/meta/title_test.cc.
+// separator sets off) is skipped; a title left with a pipe keeps its first part (the rest is a tagline).
+// Covered by tests/meta/title_test.cc.
 #include <algorithm>
 #include <cstring>
 #include <unordered_set>
@@ -136,7 +137,23 @@ std::string strip_site_from_title(std::string_view title_view, std::string_view 
   return title;
 }
 
-std::string choose_title(const TitleSources& s) {
+namespace {
+
+// Pipes separate a title's parts ("Page | Section | Site"); a headline's own wording hardly has one. A
+// title still holding one after the site part is gone is the page's name and a tagline or keyword list
+// ("Cloudflare CDN | Content Delivery Network", "12 Data Tools for 2026 | Python, SQL & AI"): its first
+// part. A one-word part on either side stays joined ("jobs | Hacker News", "Code Covered | Code" with a
+// section name).
+std::string first_of_piped_parts(std::string title) {
+  size_t bar = title.find(" | ");
+  if (bar == std::string::npos || bar == 0) return title;
+  std::string_view first = trim(std::string_view(title).substr(0, bar));
+  if (title_words(first).size() < 2 || title_words(std::string_view(title).substr(bar)).size() < 2) return title;
+  return std::string(first);
+}
+
+// The headline or declared title, as choose_title() describes, before first_of_piped_parts().
+std::string pick_title(const TitleSources& s) {
   std::vector<std::string> declared;
   for (const std::string* d : {&s.og, &s.jsonld, &s.twitter, &s.dc, &s.title_tag}) {
     if (!d->empty()) declared.push_back(*d);
@@ -231,5 +248,9 @@ std::string choose_title(const TitleSources& s) {
   }
   return strip_site_from_title(declared.front(), s.sitename);
 }
+
+}  // namespace
+
+std::string choose_title(const TitleSources& s) { return first_of_piped_parts(pick_title(s)); }
 
 }  // namespace pith::detail

@@ -97,10 +97,10 @@ TEST(MetaTitle, SiteNameCutFromTheHeadlineToo) {
 
 TEST(MetaTitle, TwiceEscapedReferencesInHeadingsDecoded) {
   // The page escaped "&" twice; the heading's text still holds "&#x26;", which must not reach the output.
-  EXPECT_EQ(metadata_of("<html><head><title>Tools for 2026 | Python, SQL &amp; AI | Splunk</title></head>"
-                        "<body><h1>Tools for 2026 | Python, SQL &amp;#x26; AI</h1></body></html>")
+  EXPECT_EQ(metadata_of("<html><head><title>Tools for 2026: Python, SQL &amp; AI | Splunk</title></head>"
+                        "<body><h1>Tools for 2026: Python, SQL &amp;#x26; AI</h1></body></html>")
                 .title,
-            "Tools for 2026 | Python, SQL & AI");
+            "Tools for 2026: Python, SQL & AI");
   // Markup written as text in a heading stays.
   EXPECT_EQ(metadata_of("<html><head><title>Using &lt;div&gt; well</title></head>"
                         "<body><h1>Using &lt;div&gt; well</h1></body></html>")
@@ -135,4 +135,24 @@ TEST(MetaTitle, LabelInFrontOfTheHeadlineLeftOut) {
   t.og = "functools \xe2\x80\x94 Higher-order functions and operations on callable objects";
   t.title_tag = "functools \xe2\x80\x94 Higher-order functions and operations on callable objects \xe2\x80\x94 Python 3.14 documentation";
   EXPECT_EQ(choose_title(t), t.h1s[0]);
+}
+
+TEST(MetaTitle, PipedTaglineAfterThePagesNameIsCut) {
+  // "Page | Tagline | Site": the site goes first, then the tagline.
+  TitleSources s;
+  s.og = "Cloudflare CDN | Content Delivery Network | Cloudflare";
+  s.sitename = "Cloudflare";
+  EXPECT_EQ(choose_title(s), "Cloudflare CDN");
+  // A headline carrying a keyword list behind a pipe.
+  TitleSources h;
+  h.h1s = {"12 Must-Have Data Analysis Tools for 2026 | Python, SQL & AI"};
+  h.og = "12 Must-Have Data Analysis Tools for 2026 | Python, SQL & AI | Splunk";
+  EXPECT_EQ(choose_title(h), "12 Must-Have Data Analysis Tools for 2026");
+  // A one-word part on either side stays: a section name, or a listing named by one word.
+  TitleSources c;
+  c.title_tag = "Get your Frontend JavaScript Code Covered | Code | Nicolas Perriault";
+  EXPECT_EQ(choose_title(c), "Get your Frontend JavaScript Code Covered | Code");
+  TitleSources j;
+  j.title_tag = "jobs | Hacker News";
+  EXPECT_EQ(choose_title(j), "jobs | Hacker News");
 }

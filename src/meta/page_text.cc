@@ -199,7 +199,10 @@ std::string date_under_headline(std::string_view below, bool day_first, std::str
   line_start = line_start == std::string::npos ? 0 : line_start + 1;
   if (std::min(line_end, text.size()) - line_start > kLongestLine) return {};
   std::string_view before = std::string_view(text).substr(at - std::min(at, kLabelReach), std::min(at, kLabelReach));
-  for (std::string_view label : {"updat", "modif", "last post"}) {
+  // "Updated" in the languages whose dates parse_date reads ("modif" covers modified, modifié, modificado).
+  for (std::string_view label : {"updat", "modif", "last post", "aktualisiert", "mis \xc3\xa0 jour", "actualizado",
+                                 "aggiornat", "atualizado", "bijgewerkt", "\xe6\x9b\xb4\xe6\x96\xb0",
+                                 "\xec\x88\x98\xec\xa0\x95", "\xd0\xbe\xd0\xb1\xd0\xbd\xd0\xbe\xd0\xb2\xd0\xbb\xd0\xb5\xd0\xbd"}) {
     if (contains_ci(before, label)) return {};
   }
   bool numeric = text[at] >= '0' && text[at] <= '9' && text.find_first_of("./-", at) < at + 3;

@@ -49,6 +49,11 @@ TEST(MetaBylineDate, UpdatesAndLastPostsAreNotPublications) {
   EXPECT_EQ(m.date, "2015-05-12");
   m = metadata_of(article("2024-01-14", "<div>12 replies</div><div>last post by <a>kim</a></div><div>Jan 18, 2024</div>"));
   EXPECT_EQ(m.date, "2024-01-14");
+  // The same labels in other languages.
+  m = metadata_of(article("2023-02-01", "<div>Von Anna Muster</div><div>Aktualisiert am 3. März 2025</div>"));
+  EXPECT_EQ(m.date, "2023-02-01");
+  m = metadata_of(article("2023-02-01", "<div>更新：2025年3月3日</div>"));
+  EXPECT_EQ(m.date, "2023-02-01");
 }
 
 TEST(MetaBylineDate, TheDeclaredDateShownTooStands) {

@@ -226,7 +226,7 @@ void add_standfirst(PageAnalysis& page, const Node* headline_block, std::vector<
 // preceding siblings that read like prose, passing over short lines (dates, bylines), until a heading
 // or a block holding one (the headline), a longer non-prose sibling, or an element already holding half the page.
 void add_lead(PageAnalysis& page, ContentChoice& choice) {
-  constexpr int kLeadLevels = 2;
+  constexpr int kLeadLevels = 4;
   const ElementStat* page_stat = page.stat(page.root());
   if (choice.roots.empty() || !page_stat) return;
   std::vector<const Node*> lead;
@@ -252,8 +252,10 @@ void add_lead(PageAnalysis& page, ContentChoice& choice) {
     child = child->parent;
     const ElementStat* cs = page.stat(child);
     // Past an element holding half the page the walk would reach page furniture, unless an <article>
-    // still encloses it (its headline block is a sibling inside the article).
-    bool in_article = child->parent && child->parent->is(Tag::kArticle);
+    // still encloses it, however far up (its headline block is inside the article, above layout
+    // wrappers): trafilatura_eval +5 snippets found.
+    bool in_article = false;
+    for (const Node* a = child->parent; a && !in_article; a = a->parent) in_article = a->is(Tag::kArticle);
     if (!cs || (cs->text.chars * 2 > page_stat->text.chars && !in_article)) break;
   }
   if (lead.empty()) return;

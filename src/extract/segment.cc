@@ -17,7 +17,8 @@ namespace {
 constexpr uint32_t kMinRepeatChars = 200;
 
 // Container-level cleaning; returns the rule that drops `s`, or nullptr to keep it.
-const char* clean_rule(const ElementStat& s, const Node* root, uint32_t root_chars, bool lenient) {
+const char* clean_rule(const ElementStat& s, const Node* root, uint32_t root_chars, bool lenient,
+                       bool comments_are_content) {
   const Node* n = s.node;
   // An <article> nested in the <article> chosen as the content is, by the HTML standard, a comment or a
   // related article.
@@ -32,7 +33,8 @@ const char* clean_rule(const ElementStat& s, const Node* root, uint32_t root_cha
   if (!container) return nullptr;
   int weight = 0;
   if (s.hints & kHintPositive) weight += 25;
-  if (s.hints & (kHintNegative | kHintBoilerplate | kHintComments)) weight -= 25;
+  uint8_t against = kHintNegative | kHintBoilerplate | (comments_are_content ? 0 : kHintComments);
+  if (s.hints & against) weight -= 25;
   if (weight < 0 && weight + (s.scored ? s.score : 0.f) < 0) return "clean:negative-evidence";
   if (s.text.commas >= 10 || lenient) return nullptr;
   float ld = s.link_density();
@@ -315,6 +317,10 @@ void Segmenter::run(const Node* root) {
   cur_node_ = root;
   const ElementStat* root_stat = page_.stat(root);
   uint32_t root_chars = root_stat ? root_stat->text.chars : 0;
+  // The permissive reading chose a comment section as the content (nothing else on the page reads like
+  // it: a thread whose posts are named like comments); its comments are then the text.
+  bool comments_are_content =
+      options_.reading == Reading::kPermissive && root_stat && (root_stat->hints & kHintComments);
   while (walker.next(step)) {
     const Node* n = step.node;
     if (n->is_text()) {
@@ -335,7 +341,8 @@ void Segmenter::run(const Node* root) {
           walker.skip_children();
           continue;
         }
-        if (const char* rule = s ? clean_rule(*s, root, root_chars, options_.reading != Reading::kStrict) : nullptr) {
+        if (const char* rule = s ? clean_rule(*s, root, root_chars, options_.reading != Reading::kStrict,
+                                                   comments_are_content) : nullptr) {
           if (!(n->is(Tag::kTable) && is_data_table(n))) {
             explain_removed(n, rule);
             walker.skip_children();

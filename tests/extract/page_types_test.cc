@@ -264,6 +264,46 @@ TEST(PageTypes, StandfirstTwoLevelsUpInsideTheArticleIsKept) {
   EXPECT_TRUE(contains(text, "Schools get most of the new money")) << text;
 }
 
+// Layout wrappers between the article and its body (grid row, column, inner box, each with a small
+// line of its own, so the content root stays the body): the walk keeps climbing inside the <article> and
+// finds the standfirst in its header four levels up.
+TEST(PageTypes, StandfirstFourLevelsUpInsideTheArticleIsKept) {
+  std::string html = "<html><body><div class=site><article><header><h1>Budget agreed after long debate</h1>"
+                     "<p class=lead>The council has agreed next year's budget. Schools get most of the new "
+                     "money.</p></header><div class=row><div class=column><div class=inner><div class=body><p>" +
+                     prose + "</p><p>" + prose + "</p><p>" + prose + "</p></div><div>Filed under: council</div>"
+                     "</div><div>12 comments</div></div><div>More from the council</div></div></article>"
+                     "<footer>About us. Contact. Jobs.</footer></div></body></html>";
+  Extractor ex;
+  std::string text = ex.extract(html).text();
+  EXPECT_TRUE(contains(text, "The committee met")) << text;
+  EXPECT_TRUE(contains(text, "Schools get most of the new money")) << text;
+  EXPECT_FALSE(contains(text, "Contact")) << text;
+}
+
+// A discussion page with no thread signal whose only text is its comment-named replies (a link
+// aggregator's story page): the strict readings leave the comments out and find nothing, the
+// permissive reading keeps the comment section and its comments with it.
+TEST(PageTypes, PermissiveReadingKeepsTheCommentsItChose) {
+  std::string html = "<html><body><header>Active Recent Comments Search</header><div><ol class=stories>"
+                     "<li class=story><a href=/s/1>Goals for the second half</a></li></ol><ol class=comments>";
+  const char* replies[] = {"Very interested in the ergonomic reference counting, since I work with a lot of "
+                           "async code, and clones are everywhere in it.",
+                           "The list of goals is long, but most of them are small, and several are already "
+                           "done, which is encouraging.",
+                           "I would like to see the build times improve first, because that is where I lose "
+                           "most of my day, by far."};
+  for (const char* reply : replies) {
+    html += std::string("<li class=comments_subtree><div class=comment><div class=comment_text><p>") + reply +
+            "</p></div></div></li>";
+  }
+  html += "</ol></div></body></html>";
+  Extractor ex;
+  std::string text = ex.extract(html).text();
+  for (const char* reply : replies) EXPECT_TRUE(contains(text, std::string(reply).substr(0, 30))) << text;
+  EXPECT_FALSE(contains(text, "Active Recent")) << text;
+}
+
 // In a thread, the author card beside each post (avatar, join date, post count) and the signature under
 // it are furniture; the posts are the text.
 TEST(PageTypes, ForumAuthorCardsAndSignaturesAreLeftOut) {

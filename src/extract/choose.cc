@@ -50,6 +50,16 @@ bool is_descendant(const Node* n, const Node* ancestor) {
   return false;
 }
 
+// Whether another <article> of the same class is a sibling of `article` (sections of one page written
+// as articles: a recipe's ingredients, intro and steps).
+bool has_sibling_article(const Node* article) {
+  std::string_view cls = article->attr(Attr::kClass);
+  for (const Node* s = article->parent ? article->parent->first_child : nullptr; s; s = s->next_sibling) {
+    if (s != article && s->is(Tag::kArticle) && s->attr(Attr::kClass) == cls) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 namespace {
@@ -144,7 +154,9 @@ ContentChoice choose_core(PageAnalysis& page) {
     const ElementStat* bound = nullptr;
     for (const ElementStat* a = top; a; a = a->parent >= 0 ? &stats[a->parent] : nullptr) {
       bool container = a->node->is(Tag::kArticle) || a->node->is(Tag::kMain) || (a->hints & kHintStrongContent);
-      // A card's <article> in a list of cards holds little of the page's prose: no bound.
+      // A card's <article> in a list of cards holds little of the page's prose: no bound. Nor is one of
+      // several sibling articles of one class (sections, a thread's posts): wcxb-dev +0.0003.
+      if (container && a->node->is(Tag::kArticle) && has_sibling_article(a->node)) container = false;
       if (container && a->good_chars * 4 >= page_good) {
         bound = a;
         break;

@@ -304,6 +304,27 @@ TEST(PageTypes, PermissiveReadingKeepsTheCommentsItChose) {
   EXPECT_FALSE(contains(text, "Active Recent")) << text;
 }
 
+// A page written as sibling <article>s of one class (a recipe's intro, ingredients and steps; a thread's
+// posts): none of them is the article that bounds the widening, so the content is all of them.
+TEST(PageTypes, SiblingArticleSectionsAreOneContent) {
+  std::string html =
+      "<html><body><nav><a href=/>Home</a> <a href=/r>Recipes</a></nav><main><article class=box><h1>Mandarin "
+      "cake</h1><p>A creamy cake with a crisp base, a pudding layer and mandarins, made in one afternoon, and "
+      "loved by children and grown-ups alike.</p><p>The recipe comes from a family notebook, and it has been "
+      "baked for birthdays, holidays and quiet Sundays.</p></article><article class=box><h2>Ingredients</h2>"
+      "<table><tr><td>500 ml</td><td>Milk</td></tr><tr><td>2</td><td>Packets of pudding powder</td></tr><tr>"
+      "<td>200 g</td><td>Butter</td></tr></table></article><article class=box><h2>Preparation</h2><p>First "
+      "cook the pudding with milk, powder and sugar, then let it cool, covered with film, so that no skin "
+      "forms on it.</p><p>Knead the base from flour, butter, sugar and egg, press it into the tin, and pull "
+      "up a rim of three centimetres.</p></article></main><footer>Imprint. Privacy.</footer></body></html>";
+  Extractor ex;
+  std::string text = ex.extract(html).text();
+  EXPECT_TRUE(contains(text, "A creamy cake")) << text;
+  EXPECT_TRUE(contains(text, "pudding powder")) << text;
+  EXPECT_TRUE(contains(text, "First cook the pudding")) << text;
+  EXPECT_FALSE(contains(text, "Imprint")) << text;
+}
+
 // In a thread, the author card beside each post (avatar, join date, post count) and the signature under
 // it are furniture; the posts are the text.
 TEST(PageTypes, ForumAuthorCardsAndSignaturesAreLeftOut) {

@@ -50,12 +50,14 @@ bool is_descendant(const Node* n, const Node* ancestor) {
   return false;
 }
 
-// Whether another <article> of the same class is a sibling of `article` (sections of one page written
-// as articles: a recipe's ingredients, intro and steps).
+// Whether another <article> of the same kind (first class name: "box recipe-ingredients" and "box
+// recipe-steps") is a sibling of `article`: sections of one page written as articles. Any sibling
+// article measured worse (related stories), the whole class attribute found fewer.
 bool has_sibling_article(const Node* article) {
-  std::string_view cls = article->attr(Attr::kClass);
+  auto first_token = [](std::string_view cls) { return cls.substr(0, cls.find(' ')); };
+  std::string_view kind = first_token(article->attr(Attr::kClass));
   for (const Node* s = article->parent ? article->parent->first_child : nullptr; s; s = s->next_sibling) {
-    if (s != article && s->is(Tag::kArticle) && s->attr(Attr::kClass) == cls) return true;
+    if (s != article && s->is(Tag::kArticle) && first_token(s->attr(Attr::kClass)) == kind) return true;
   }
   return false;
 }

@@ -103,12 +103,19 @@ void append_collapsed(std::string& out, std::string_view text, bool& pending_spa
   }
 }
 
+namespace {
+// Trimmed at a block's or line's edges besides white space: zero-width (non-)joiners join or separate
+// only between characters, and a line of nothing else (&zwj; in an empty paragraph) would print as a
+// blank line.
+bool is_edge_invisible(char32_t cp) { return is_space(cp) || cp == 0x200C || cp == 0x200D; }
+}  // namespace
+
 std::string_view trim(std::string_view s) {
   size_t b = 0, e = s.size();
   while (b < e) {
     char32_t cp;
     size_t len = decode_utf8(s, b, cp);
-    if (!is_space(cp)) break;
+    if (!is_edge_invisible(cp)) break;
     b += len;
   }
   while (e > b) {
@@ -116,7 +123,7 @@ std::string_view trim(std::string_view s) {
     while (start > b && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
     char32_t cp;
     decode_utf8(s, start, cp);
-    if (!is_space(cp)) break;
+    if (!is_edge_invisible(cp)) break;
     e = start;
   }
   return s.substr(b, e - b);

@@ -204,6 +204,14 @@ void check_debris(const std::string& out, const std::string& visible, const std:
   }
 }
 
+// A line that prints blank but is not: zero-width characters (U+200B-U+200D, U+2060, U+FEFF), with or
+// without spaces, and nothing else. (Lines of spaces alone are kept white space of <pre>.)
+void check_blank_lines(const std::string& text, const std::string& where, int& failures) {
+  static const std::regex blank(
+      R"((^|\n)[ \t]*(\xE2\x80[\x8B-\x8D]|\xE2\x81\xA0|\xEF\xBB\xBF)([ \t]|\xE2\x80[\x8B-\x8D]|\xE2\x81\xA0|\xEF\xBB\xBF)*(\n|$))");
+  if (std::regex_search(text, blank) && ++failures <= 20) ADD_FAILURE() << where << ": a line that prints blank";
+}
+
 }  // namespace
 
 TEST(DevDatasets, NoDebrisInAnyOutput) {
@@ -236,6 +244,7 @@ TEST(DevDatasets, NoDebrisInAnyOutput) {
         }
         std::string where = page.path().string();
         check_debris(r.text(), visible, where, failures);
+        check_blank_lines(r.text(), where, failures);
         check_debris(r.meta().title + " " + r.meta().author + " " + r.meta().description, visible, where, failures);
       }
     }

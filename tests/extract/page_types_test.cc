@@ -3,6 +3,8 @@
 // known way; the test checks what the extractor keeps and what it still leaves out.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <string>
 
 #include "pith/extract.h"
@@ -380,6 +382,20 @@ TEST(PageTypes, SoftHyphensAndZeroWidthCharactersAreRemoved) {
   Extractor ex;
   std::string text = ex.extract(html).text();
   EXPECT_TRUE(contains(text, "Mittelalter war der St. Magdalener das Aushängeschild der Weinwirtschaft")) << text;
+}
+
+// A paragraph of nothing but a zero-width joiner (&zwj; as a spacer) is not a blank line of the text; a
+// joiner inside an emoji sequence stays.
+TEST(PageTypes, ParagraphOfOnlyAZeroWidthJoinerIsDropped) {
+  std::string html = "<html><body><article><p>" + prose + "</p><p>&zwj;</p><p>&#8205; &zwnj;</p><p>" + prose +
+                     " Family: \xF0\x9F\x91\xA8&zwj;\xF0\x9F\x91\xA9</p></article></body></html>";
+  Extractor ex;
+  std::string text = ex.extract(html).text();
+  EXPECT_EQ(text.find("\n\xE2\x80\x8D"), std::string::npos) << text;
+  EXPECT_EQ(text.find("\xE2\x80\x8C"), std::string::npos) << text;
+  EXPECT_TRUE(contains(text, "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9")) << text;
+  size_t lines = std::count(text.begin(), text.end(), '\n');
+  EXPECT_EQ(lines, 2u) << text;  // the two paragraphs, a line each, nothing between them
 }
 
 // A byline (a short line naming the author above the text) and a dateline are metadata, not text; a

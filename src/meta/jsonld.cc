@@ -4,7 +4,8 @@
 // when headline is missing), datePublished (dateCreated only when missing), dateModified, description,
 // image, section, keywords, publisher and authors (names, or @id references resolved through the Person
 // nodes of the same page). A block strict JSON rejects only for raw control characters in its strings is
-// read with them as spaces. Covered by tests/meta/cascade_test.cc.
+// read with them as spaces; one wrapped in a CDATA section is read inside it. Covered by
+// tests/meta/cascade_test.cc.
 #include <nlohmann/json.hpp>
 
 #include "meta/meta_internal.h"
@@ -113,6 +114,13 @@ void visit_jsonld(const nlohmann::json& node, JsonLdFields& f, int depth) {
 }  // namespace
 
 void read_jsonld(std::string_view text, JsonLdFields& f) {
+  // XHTML-era pages wrap the block in a CDATA section ("<![CDATA[ {...} ]]>", often behind "//" or "/* */"
+  // so scripts ignore the markers): the JSON is what lies between the first bracket and the last.
+  if (size_t cdata = text.find("<![CDATA["); cdata != std::string_view::npos) {
+    size_t open = text.find_first_of("{[", cdata + 9), end = text.rfind("]]>");
+    size_t close = end == std::string_view::npos || end <= cdata ? std::string_view::npos : text.find_last_of("}]", end - 1);
+    if (open != std::string_view::npos && close != std::string_view::npos && close > open) text = text.substr(open, close - open + 1);
+  }
   auto j = nlohmann::json::parse(text, nullptr, false);
   if (j.is_discarded()) {
     // Templates print line breaks and tabs raw inside strings ("articleBody": "line one<LF>line two"),

@@ -1,4 +1,4 @@
-// Metadata cascade on parsed pages: JSON-LD (@graph references, node key order, embedded videos),
+// Metadata cascade on parsed pages: JSON-LD (@graph references, node key order, embedded videos, CDATA),
 // OpenGraph and <meta> (citation authors, any published-date name), twitter:label1, author links,
 // comment bylines.
 #include <gtest/gtest.h>
@@ -99,6 +99,16 @@ TEST(MetaCascade, DublinCoreCreatorBeforeMetaAuthor) {
       "<html><head><meta property='dc:creator twitter:site_name' content='Creator Name'>"
       "<meta name=author content='Site Webmaster'></head><body><p>Text.</p></body></html>");
   EXPECT_EQ(m.author, "Creator Name");
+}
+
+TEST(MetaCascade, JsonLdInsideACdataSection) {
+  pith::Metadata m = metadata_of(
+      "<html><head><script type='application/ld+json'>\n  //<![CDATA[\n  {\"@type\":\"NewsArticle\","
+      "\"datePublished\":\"2024-12-06T22:00:40Z\",\"author\":[{\"@type\":\"Person\",\"name\":\"Stella Kim\"},"
+      "{\"@type\":\"Person\",\"name\":\"Jennifer Jett\"}]}\n  //]]>\n</script></head>"
+      "<body><p>Text.</p></body></html>");
+  EXPECT_EQ(m.author, "Stella Kim, Jennifer Jett");
+  EXPECT_EQ(m.date, "2024-12-06");
 }
 
 TEST(MetaCascade, EmbeddedVideoDoesNotNameTheArticleAuthor) {

@@ -10,6 +10,10 @@
 #include <unordered_map>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace pith::detail {
 
 bool is_unspaced_cjk(char32_t o) {
@@ -35,24 +39,59 @@ constexpr std::array<uint8_t, 128> kAsciiClasses = [] {
   return t;
 }();
 
+#if defined(__SSE2__)
+// Bit i set when byte i of the 16 at `v` is ASCII white space (space, tab, LF, CR, FF).
+inline unsigned ascii_space_mask(__m128i v) {
+  __m128i sp = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
+                            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
+  sp = _mm_or_si128(sp, _mm_cmpeq_epi8(v, _mm_set1_epi8('\f')));
+  return static_cast<unsigned>(_mm_movemask_epi8(sp));
+}
+#endif
+
 }  // namespace
 
 TextCounts count_text(std::string_view s) {
   TextCounts c;
   bool in_word = false;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
   for (size_t i = 0; i < s.size();) {
-    auto byte = static_cast<unsigned char>(s[i]);
-    if (byte < 0x80) {  // the common case, without decoding
-      ++i;
-      switch (kAsciiClasses[byte]) {
-        case kAsciiSpace: in_word = false; break;
-        case kAsciiComma: ++c.chars, ++c.commas, in_word = false; break;
-        case kAsciiStop: ++c.chars, ++c.stops, in_word = false; break;
-        default:
-          ++c.chars;
-          if (!in_word) ++c.words;
-          in_word = true;
-      }
+#if defined(__SSE2__)
+    // Sixteen ASCII bytes at a time: class masks, popcounts, and word starts as word bytes whose
+    // predecessor (the previous bit, or in_word for the first) is not a word byte.
+    while (s.size() - i >= 16) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
+      if (_mm_movemask_epi8(v)) break;  // a non-ASCII byte: the scalar path decodes it
+      unsigned space = ascii_space_mask(v);
+      unsigned comma = static_cast<unsigned>(_mm_movemask_epi8(
+          _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')), _mm_cmpeq_epi8(v, _mm_set1_epi8(';')))));
+      unsigned stop = static_cast<unsigned>(_mm_movemask_epi8(
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')), _mm_cmpeq_epi8(v, _mm_set1_epi8('!'))),
+                       _mm_cmpeq_epi8(v, _mm_set1_epi8('?')))));
+      unsigned word = ~(space | comma | stop) & 0xFFFFu;
+      c.chars += 16 - static_cast<uint32_t>(__builtin_popcount(space));
+      c.commas += static_cast<uint32_t>(__builtin_popcount(comma));
+      c.stops += static_cast<uint32_t>(__builtin_popcount(stop));
+      c.words += static_cast<uint32_t>(__builtin_popcount(word & ~((word << 1) | unsigned(in_word))));
+      in_word = (word >> 15) & 1u;
+      i += 16;
+    }
+    if (i >= s.size()) break;
+#endif
+    if (bytes[i] < 0x80) {
+      // The common case, a run of ASCII, counted without decoding or branching on the class.
+      uint32_t chars = 0, commas = 0, stops = 0, words = 0;
+      do {
+        uint8_t cls = kAsciiClasses[bytes[i]];
+        bool word = cls == kAsciiWord;
+        chars += cls != kAsciiSpace;
+        commas += cls == kAsciiComma;
+        stops += cls == kAsciiStop;
+        words += word && !in_word;
+        in_word = word;
+        ++i;
+      } while (i < s.size() && bytes[i] < 0x80 && (i & 15) != 0);  // back to the wide loop now and then
+      c.chars += chars, c.commas += commas, c.stops += stops, c.words += words;
       continue;
     }
     char32_t cp;
@@ -70,10 +109,10 @@ TextCounts count_text(std::string_view s) {
     }
     ++c.chars;
     switch (cp) {
-      case ',': case ';': case 0xFF0C: case 0x3001: case 0x060C: case 0xFF1B:
+      case 0xFF0C: case 0x3001: case 0x060C: case 0xFF1B:
         ++c.commas;
         break;
-      case '.': case '!': case '?': case 0x3002: case 0xFF01: case 0xFF1F: case 0x0964:
+      case 0x3002: case 0xFF01: case 0xFF1F: case 0x0964:
         ++c.stops;
         break;
       default:
@@ -87,7 +126,34 @@ TextCounts count_text(std::string_view s) {
 }
 
 void append_collapsed(std::string& out, std::string_view text, bool& pending_space) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (size_t i = 0; i < text.size();) {
+    if (bytes[i] < 0x80) {
+      if (kAsciiClasses[bytes[i]] == kAsciiSpace) {
+        pending_space = true;
+        ++i;
+        continue;
+      }
+      // A run of visible ASCII is copied whole.
+      size_t end = i + 1;
+#if defined(__SSE2__)
+      while (text.size() - end >= 16) {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + end));
+        unsigned stops_run = ascii_space_mask(v) | static_cast<unsigned>(_mm_movemask_epi8(v));
+        if (stops_run) {
+          end += static_cast<size_t>(__builtin_ctz(stops_run));
+          break;
+        }
+        end += 16;
+      }
+#endif
+      while (end < text.size() && bytes[end] < 0x80 && kAsciiClasses[bytes[end]] != kAsciiSpace) ++end;
+      if (pending_space && !out.empty() && out.back() != '\n' && out.back() != ' ') out.push_back(' ');
+      pending_space = false;
+      out.append(text.data() + i, end - i);
+      i = end;
+      continue;
+    }
     char32_t cp;
     size_t len = decode_utf8(text, i, cp);
     if (cp == 0xFEFF || cp == 0x200B || cp == 0x00AD || cp == 0x2060) {

@@ -154,6 +154,8 @@ class Segmenter {
     flush();
     return open_heading_ && dropped_since_heading_;
   }
+  // The weighted characters of the blocks kept so far (each counted once, as flush() measured it).
+  uint32_t kept_chars() const { return kept_chars_; }
 
  private:
   void flush();
@@ -180,6 +182,7 @@ class Segmenter {
   // since; only the strict reading asks (a relaxed one keeps card titles whose cards lose their links).
   static constexpr uint32_t kMaxLabelChars = 40;
   bool open_heading_ = false, dropped_since_heading_ = false;
+  uint32_t kept_chars_ = 0;
   bool watching_heading() const {
     return open_heading_ && !dropped_since_heading_ && options_.reading == Reading::kStrict;
   }
@@ -298,6 +301,7 @@ void Segmenter::flush() {
     // A label ("Related stories", "Share this"), not a heading written as a sentence.
     open_heading_ = cur_.kind == BlockKind::kHeading && c.chars <= kMaxLabelChars;
     dropped_since_heading_ = false;
+    kept_chars_ += c.chars;
     cur_.text = std::move(text);
     std::string md(trim(cur_.markdown));
     cur_.markdown = std::move(md);
@@ -474,10 +478,12 @@ void Segmenter::run(const Node* root) {
 }  // namespace
 
 bool segment_blocks(const PageAnalysis& page, const std::vector<const Node*>& roots, const SegmentOptions& options,
-                    std::vector<Block>& blocks, std::vector<ExplainedBlock>* explained) {
+                    std::vector<Block>& blocks, std::vector<ExplainedBlock>* explained, uint32_t* kept_chars) {
   Segmenter segmenter(page, options, blocks, explained);
   for (const Node* root : roots) segmenter.run(root);
-  return segmenter.finish();
+  bool orphan_heading = segmenter.finish();
+  if (kept_chars) *kept_chars = segmenter.kept_chars();
+  return orphan_heading;
 }
 
 void drop_metadata_lines(std::vector<Block>& blocks, std::string_view author,
@@ -490,13 +496,14 @@ void drop_metadata_lines(std::vector<Block>& blocks, std::string_view author,
   for (size_t i = 0; i < blocks.size(); ++i) {
     Block& b = blocks[i];
     bool line = b.kind == BlockKind::kParagraph || b.kind == BlockKind::kListItem;
-    uint32_t chars = line ? count_text(b.text).chars : 0;
+    bool edge = i < kEdgeBlocks || i + kEdgeBlocks >= blocks.size();
+    uint32_t chars = line && edge ? count_text(b.text).chars : 0;  // only edge lines are asked about
     // A sign-off at the end ("Kim Ji-yeon, Arirang News.") is the report's own: bylines only above.
     const char* rule = nullptr;
     if (line && i < kEdgeBlocks && author.size() >= 4 && chars < kMaxBylineChars &&
         b.text.find(author) != std::string::npos) {
       rule = "drop:byline";
-    } else if (line && (i < kEdgeBlocks || i + kEdgeBlocks >= blocks.size()) && chars < kMaxDateChars &&
+    } else if (line && edge && chars < kMaxDateChars &&
                !parse_date(b.text).empty()) {
       rule = "drop:dateline";
     }

@@ -35,8 +35,8 @@ bool is_segment_of(std::string_view part, std::string_view title) {
   size_t start = 0;
   for (size_t i = 0; i <= title.size(); ++i) {
     size_t cut = i == title.size() ? 1 : 0;
-    for (std::string_view sep : kSeparators) {
-      if (!cut && title.substr(i, sep.size()) == sep) cut = sep.size();
+    for (std::string_view sep : kSeparators) {  // each starts with a space
+      if (!cut && title[i] == ' ' && title.substr(i, sep.size()) == sep) cut = sep.size();
     }
     if (!cut) continue;
     if (title_words(title.substr(start, i - start)) == want) return true;

@@ -40,13 +40,13 @@ constexpr std::array<uint8_t, 128> kAsciiClasses = [] {
 }();
 
 #if defined(__SSE2__)
-// Bit i set when byte i of the 16 at `v` is ASCII white space (space, tab, LF, CR, FF).
-inline unsigned ascii_space_mask(__m128i v) {
+// 0xFF in each lane of the 16 bytes at `v` that holds ASCII white space (space, tab, LF, CR, FF).
+inline __m128i ascii_space(__m128i v) {
   __m128i sp = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
                             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
-  sp = _mm_or_si128(sp, _mm_cmpeq_epi8(v, _mm_set1_epi8('\f')));
-  return static_cast<unsigned>(_mm_movemask_epi8(sp));
+  return _mm_or_si128(sp, _mm_cmpeq_epi8(v, _mm_set1_epi8('\f')));
 }
+inline unsigned ascii_space_mask(__m128i v) { return static_cast<unsigned>(_mm_movemask_epi8(ascii_space(v))); }
 #endif
 
 }  // namespace
@@ -57,24 +57,43 @@ TextCounts count_text(std::string_view s) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
   for (size_t i = 0; i < s.size();) {
 #if defined(__SSE2__)
-    // Sixteen ASCII bytes at a time: class masks, popcounts, and word starts as word bytes whose
-    // predecessor (the previous bit, or in_word for the first) is not a word byte.
-    while (s.size() - i >= 16) {
-      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
-      if (_mm_movemask_epi8(v)) break;  // a non-ASCII byte: the scalar path decodes it
-      unsigned space = ascii_space_mask(v);
-      unsigned comma = static_cast<unsigned>(_mm_movemask_epi8(
-          _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')), _mm_cmpeq_epi8(v, _mm_set1_epi8(';')))));
-      unsigned stop = static_cast<unsigned>(_mm_movemask_epi8(
-          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')), _mm_cmpeq_epi8(v, _mm_set1_epi8('!'))),
-                       _mm_cmpeq_epi8(v, _mm_set1_epi8('?')))));
-      unsigned word = ~(space | comma | stop) & 0xFFFFu;
-      c.chars += 16 - static_cast<uint32_t>(__builtin_popcount(space));
-      c.commas += static_cast<uint32_t>(__builtin_popcount(comma));
-      c.stops += static_cast<uint32_t>(__builtin_popcount(stop));
-      c.words += static_cast<uint32_t>(__builtin_popcount(word & ~((word << 1) | unsigned(in_word))));
-      in_word = (word >> 15) & 1u;
-      i += 16;
+    // Sixteen ASCII bytes at a time, by byte masks summed lane by lane (no popcount instruction in
+    // baseline x86-64): white space, commas, stops, and word starts (word bytes whose predecessor, the
+    // previous lane or in_word for the first, is not a word byte). Lanes are folded before they can wrap.
+    if (s.size() - i >= 16) {
+      const __m128i zero = _mm_setzero_si128();
+      __m128i spaces = zero, commas = zero, stops = zero, starts = zero;
+      __m128i carry = in_word ? _mm_cvtsi32_si128(0xFF) : zero;  // lane 0: the byte before was a word byte
+      uint32_t lane_blocks = 0;  // blocks summed into the lanes since the last fold
+      auto fold = [&] {
+        auto sum = [&](__m128i acc) {
+          __m128i s2 = _mm_sad_epu8(acc, zero);
+          return static_cast<uint32_t>(_mm_cvtsi128_si32(s2) + _mm_cvtsi128_si32(_mm_srli_si128(s2, 8)));
+        };
+        c.chars += 16 * lane_blocks - sum(spaces), c.commas += sum(commas), c.stops += sum(stops), c.words += sum(starts);
+        spaces = commas = stops = starts = zero;
+        lane_blocks = 0;
+      };
+      while (s.size() - i >= 16) {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
+        if (_mm_movemask_epi8(v)) break;  // a non-ASCII byte: the scalar path decodes it
+        __m128i sp = ascii_space(v);
+        __m128i cm = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')), _mm_cmpeq_epi8(v, _mm_set1_epi8(';')));
+        __m128i st = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')), _mm_cmpeq_epi8(v, _mm_set1_epi8('!'))),
+                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
+        __m128i word = _mm_andnot_si128(_mm_or_si128(sp, _mm_or_si128(cm, st)), _mm_set1_epi8(-1));
+        __m128i before = _mm_or_si128(_mm_slli_si128(word, 1), carry);
+        carry = _mm_srli_si128(word, 15);
+        // Masks are 0xFF (-1) per hit: subtracting adds one per lane.
+        spaces = _mm_sub_epi8(spaces, sp);
+        commas = _mm_sub_epi8(commas, cm);
+        stops = _mm_sub_epi8(stops, st);
+        starts = _mm_sub_epi8(starts, _mm_andnot_si128(before, word));
+        if (++lane_blocks == 255) fold();
+        i += 16;
+      }
+      fold();
+      in_word = _mm_cvtsi128_si32(carry) != 0;
     }
     if (i >= s.size()) break;
 #endif

@@ -87,6 +87,27 @@ TEST(TextUtil, CountTextMatchesTheOneCodePointReading) {
   }
 }
 
+TEST(TextUtil, CountTextMatchesOnLongAsciiRuns) {
+  // Past 255 blocks of 16 bytes the per-lane sums are folded: runs of 10 to 20 KB of ASCII prose.
+  std::mt19937 rng(3);
+  std::uniform_int_distribution<size_t> pick(0, 2);
+  const std::string_view prose[] = {"The quick brown fox, ", "jumps.  Over\tthe\n", "lazy dog; again! "};
+  for (int round = 0; round < 20; ++round) {
+    std::string s;
+    while (s.size() < 10000 + 500 * static_cast<size_t>(round)) s.append(prose[pick(rng)]);
+    if (round % 2) s.append("\xe4\xb8\xad tail");
+    ASSERT_TRUE(same(count_text(s), reference_count(s))) << "round " << round;
+  }
+  // Every lane hit in every block: a lane's sum passes 255 unless folded in time.
+  for (char c : {' ', ',', '.', 'a'}) {
+    std::string s(8000, c);
+    ASSERT_TRUE(same(count_text(s), reference_count(s))) << "8000 x '" << c << "'";
+  }
+  std::string alternating;
+  while (alternating.size() < 8000) alternating.append("a ");
+  ASSERT_TRUE(same(count_text(alternating), reference_count(alternating)));
+}
+
 TEST(TextUtil, CountTextCountsWordsAcrossWideBlocks) {
   // 14 letters, a space, then a word running over the 16-byte block boundary: three words, not four.
   std::string s = "abcdefghijklmn wordwordwordwordword, end.";  // the second word spans bytes 15-34

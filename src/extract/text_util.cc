@@ -153,12 +153,17 @@ void append_collapsed(std::string& out, std::string_view text, bool& pending_spa
         ++i;
         continue;
       }
-      // A run of visible ASCII is copied whole.
+      // A run of visible ASCII is copied whole, single spaces between words included: collapsing would
+      // write each of them back as it is (the byte before is visible, the one after too).
       size_t end = i + 1;
+      auto visible = [&](size_t at) { return bytes[at] < 0x80 && kAsciiClasses[bytes[at]] != kAsciiSpace; };
 #if defined(__SSE2__)
       while (text.size() - end >= 16) {
         __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + end));
-        unsigned stops_run = ascii_space_mask(v) | static_cast<unsigned>(_mm_movemask_epi8(v));
+        unsigned breaks = ascii_space_mask(v) | static_cast<unsigned>(_mm_movemask_epi8(v));
+        unsigned lone_spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')))) &
+                               ~(breaks >> 1) & 0x7FFFu;  // a space at lane 15 is left to the scalar path
+        unsigned stops_run = breaks & ~lone_spaces;
         if (stops_run) {
           end += static_cast<size_t>(__builtin_ctz(stops_run));
           break;
@@ -166,7 +171,15 @@ void append_collapsed(std::string& out, std::string_view text, bool& pending_spa
         end += 16;
       }
 #endif
-      while (end < text.size() && bytes[end] < 0x80 && kAsciiClasses[bytes[end]] != kAsciiSpace) ++end;
+      while (end < text.size()) {
+        if (visible(end)) {
+          ++end;
+        } else if (bytes[end] == ' ' && end + 1 < text.size() && visible(end + 1)) {
+          end += 2;
+        } else {
+          break;
+        }
+      }
       if (pending_space && !out.empty() && out.back() != '\n' && out.back() != ' ') out.push_back(' ');
       pending_space = false;
       out.append(text.data() + i, end - i);

@@ -147,6 +147,7 @@ void PageAnalysis::walk(bool apply_soft, bool keep_comments) {
   const Node* root = root_;
   std::vector<int32_t> open;  // stat indexes of the open elements
   uint32_t link_depth = 0;
+  const Node* just_removed = nullptr;  // a removed element's leave step follows its enter step
   TreeWalker walker(root);
   TreeWalker::Step step;
   while (walker.next(step)) {
@@ -182,6 +183,7 @@ void PageAnalysis::walk(bool apply_soft, bool keep_comments) {
         }
         if (rule) {
           removed_.emplace(n, rule);
+          just_removed = n;
           if (keep_comments && std::string_view(rule) == "soft:comments") comment_roots_.push_back(n);
           walker.skip_children();
           continue;
@@ -198,7 +200,7 @@ void PageAnalysis::walk(bool apply_soft, bool keep_comments) {
       if (n->is(Tag::kA)) ++link_depth;
       continue;
     }
-    if (removed_.count(n)) continue;
+    if (n == just_removed) continue;
     int32_t idx = open.back();
     open.pop_back();
     if (n->is(Tag::kA) && link_depth) --link_depth;

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "extract/node_map.h"
 #include "extract/text_util.h"
 #include "pith/dom.h"
 #include "pith/extract.h"
@@ -85,16 +86,16 @@ class PageAnalysis {
   void analyse(const Node* root, bool keep_comments, Reading reading = Reading::kStrict,
                bool discussion_thread = false);
   const ElementStat* stat(const Node* n) const {
-    auto it = index_.find(n);
-    return it == index_.end() ? nullptr : &stats_[it->second];
+    const uint32_t* i = index_.find(n);
+    return i ? &stats_[*i] : nullptr;
   }
   ElementStat* stat(const Node* n) {
-    auto it = index_.find(n);
-    return it == index_.end() ? nullptr : &stats_[it->second];
+    const uint32_t* i = index_.find(n);
+    return i ? &stats_[*i] : nullptr;
   }
   const char* removed_rule(const Node* n) const {
-    auto it = removed_.find(n);
-    return it == removed_.end() ? nullptr : it->second;
+    const char* const* rule = removed_.find(n);
+    return rule ? *rule : nullptr;
   }
   std::vector<ElementStat>& stats() { return stats_; }
   const std::vector<const Node*>& comment_roots() const { return comment_roots_; }
@@ -111,9 +112,9 @@ class PageAnalysis {
   MemoUse memo_use_ = MemoUse::kNone;
   const Node* root_ = nullptr;
   std::vector<ElementStat> stats_;
-  std::unordered_map<const Node*, uint32_t> index_;
+  NodeMap<uint32_t> index_;
   void walk(bool apply_soft, bool keep_comments);
-  std::unordered_map<const Node*, const char*> removed_;
+  NodeMap<const char*> removed_;
   std::unordered_map<const Node*, const char*> soft_kept_;
   std::vector<const Node*> comment_roots_;
   Reading reading_ = Reading::kStrict;

@@ -7,7 +7,6 @@
 #include <array>
 #include <cstring>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #if defined(__SSE2__)
@@ -151,6 +150,17 @@ void append_collapsed(std::string& out, std::string_view text, bool& pending_spa
       if (kAsciiClasses[bytes[i]] == kAsciiSpace) {
         pending_space = true;
         ++i;
+#if defined(__SSE2__)
+        // Indentation between tags comes in long runs: skip them 16 bytes at a time.
+        while (text.size() - i >= 16) {
+          unsigned space = ascii_space_mask(_mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i)));
+          if (space != 0xFFFFu) {
+            i += static_cast<size_t>(__builtin_ctz(~space));
+            break;
+          }
+          i += 16;
+        }
+#endif
         continue;
       }
       // A run of visible ASCII is copied whole, single spaces between words included: collapsing would
@@ -283,9 +293,45 @@ constexpr HintWord kHintWords[] = {
     {"storybody", kHintStrongContent | kHintPositive, kAffix},
 };
 
-// The word table indexed three ways, so a token costs three hash probes instead of a scan of every
-// word: by the whole word (equality), and for affix words (five letters or more) by their first and by
-// their last five letters (the token starts or ends with the word).
+// A fixed open-addressing table keyed by short strings (hint words, five-letter affixes), built once:
+// FNV-1a hash, linear probing; a lookup of an absent key ends at the first unused slot. kSlots is a power
+// of two well above the number of keys (fewer than 100 words), so the table is never full.
+template <typename V, size_t kSlots>
+class WordTable {
+ public:
+  V& operator[](std::string_view key) {
+    Slot& s = slots_[slot_of(key)];
+    s.key = key;
+    s.used = true;
+    return s.value;
+  }
+  const V* find(std::string_view key) const {
+    const Slot& s = slots_[slot_of(key)];
+    return s.used ? &s.value : nullptr;
+  }
+
+ private:
+  struct Slot {
+    std::string_view key;
+    V value{};
+    bool used = false;
+  };
+  static size_t hash(std::string_view key) {
+    uint32_t h = 2166136261u;
+    for (char c : key) h = (h ^ static_cast<uint8_t>(c)) * 16777619u;
+    return h;
+  }
+  size_t slot_of(std::string_view key) const {
+    for (size_t i = hash(key) & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+      if (!slots_[i].used || slots_[i].key == key) return i;
+    }
+  }
+  std::array<Slot, kSlots> slots_{};
+};
+
+// The word table indexed three ways, so a token costs three probes instead of a scan of every word: by
+// the whole word (equality), and for affix words (five letters or more) by their first and by their last
+// five letters (the token starts or ends with the word).
 class HintIndex {
  public:
   HintIndex() {
@@ -299,15 +345,15 @@ class HintIndex {
 
   uint8_t match(std::string_view token) const {
     uint8_t hints = 0;
-    if (auto it = exact_.find(token); it != exact_.end()) hints |= it->second;
+    if (const uint8_t* exact = exact_.find(token)) hints |= *exact;
     if (token.size() <= kAffixKey) return hints;
-    if (auto it = by_prefix_.find(token.substr(0, kAffixKey)); it != by_prefix_.end()) {
-      for (const HintWord* w : it->second) {
+    if (const auto* words = by_prefix_.find(token.substr(0, kAffixKey))) {
+      for (const HintWord* w : *words) {
         if (w->word.size() < token.size() && token.substr(0, w->word.size()) == w->word) hints |= w->hint;
       }
     }
-    if (auto it = by_suffix_.find(token.substr(token.size() - kAffixKey)); it != by_suffix_.end()) {
-      for (const HintWord* w : it->second) {
+    if (const auto* words = by_suffix_.find(token.substr(token.size() - kAffixKey))) {
+      for (const HintWord* w : *words) {
         if (w->word.size() < token.size() && token.substr(token.size() - w->word.size()) == w->word) {
           hints |= w->hint;
         }
@@ -318,8 +364,9 @@ class HintIndex {
 
  private:
   static constexpr size_t kAffixKey = 5;
-  std::unordered_map<std::string_view, uint8_t> exact_;
-  std::unordered_map<std::string_view, std::vector<const HintWord*>> by_prefix_, by_suffix_;
+  static_assert(std::size(kHintWords) < 256, "WordTable has 512 slots: keep it at most half full");
+  WordTable<uint8_t, 512> exact_;
+  WordTable<std::vector<const HintWord*>, 512> by_prefix_, by_suffix_;
 };
 
 uint8_t hints_of(std::string_view value) {

@@ -120,16 +120,20 @@ bool is_loading_placeholder(std::string_view text) {
   return key == "loading" || key == "likeloading";
 }
 
+// Markdown's special characters get a backslash; the text between them is appended in runs.
 void escape_markdown(std::string& out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
+  size_t run = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    switch (text[i]) {
       case '\\': case '*': case '_': case '`': case '[': case ']': case '<': case '>': case '#': case '|':
-        out.push_back('\\');
-        [[fallthrough]];
+        out.append(text.substr(run, i - run)).push_back('\\');
+        run = i;  // the character itself opens the next run
+        break;
       default:
-        out.push_back(c);
+        break;
     }
   }
+  out.append(text.substr(run));
 }
 
 // Whether a subtree holds a character other than white space (looks at most a few thousand nodes).

@@ -106,10 +106,19 @@ void PageAnalysis::analyse(const Node* root, bool keep_comments, Reading reading
   if (reading != Reading::kStrict) {
     // The relaxed readings decide the soft candidates without statistics (class-name furniture kept,
     // comment sections and noscript out unless permissive keeps them): one walk instead of two.
+    // The lenient reading prunes all the strict first walk prunes and more: it replays that walk's
+    // counts. The permissive one keeps subtrees the strict walk pruned, so it counts for itself.
+    bool replay = reading == Reading::kLenient && memo_ && memo_->recorded(root);
+    memo_use_ = replay ? MemoUse::kReplay : MemoUse::kNone;
+    if (replay) memo_->rewind();
     walk(true, keep_comments);
+    memo_use_ = MemoUse::kNone;
     return;
   }
+  memo_use_ = memo_ ? MemoUse::kRecord : MemoUse::kNone;
+  if (memo_) memo_->start_recording(root);
   walk(false, false);
+  memo_use_ = MemoUse::kNone;
   if (soft_kept_.empty()) return;
   // Decide the soft candidates on their measured statistics.
   uint32_t page_chars = stats_.empty() ? 0 : stats_[0].text.chars;
@@ -127,20 +136,27 @@ void PageAnalysis::analyse(const Node* root, bool keep_comments, Reading reading
   index_.clear();
   removed_.clear();
   comment_roots_.clear();
+  // The second walk visits a subsequence of the first one's nodes (it prunes more): replay the counts.
+  memo_use_ = memo_ ? MemoUse::kReplay : MemoUse::kNone;
+  if (memo_) memo_->rewind();
   walk(true, keep_comments);
+  memo_use_ = MemoUse::kNone;
 }
 
 void PageAnalysis::walk(bool apply_soft, bool keep_comments) {
   const Node* root = root_;
   std::vector<int32_t> open;  // stat indexes of the open elements
   uint32_t link_depth = 0;
+  const Node* just_removed = nullptr;  // a removed element's leave step follows its enter step
   TreeWalker walker(root);
   TreeWalker::Step step;
   while (walker.next(step)) {
     const Node* n = step.node;
     if (n->is_text()) {
       if (open.empty()) continue;
-      TextCounts c = count_text(n->data);
+      const WalkMemo::Facts* known = memo_use_ == MemoUse::kReplay ? memo_->recall(n) : nullptr;
+      TextCounts c = known ? known->text : count_text(n->data);
+      if (memo_use_ == MemoUse::kRecord) memo_->record(n, c, 0);
       ElementStat& s = stats_[open.back()];
       s.text.add(c);
       s.own_text.add(c);
@@ -149,7 +165,9 @@ void PageAnalysis::walk(bool apply_soft, bool keep_comments) {
     }
     if (!n->is_element()) continue;
     if (step.entering) {
-      uint8_t hints = class_hints(n);
+      const WalkMemo::Facts* known = memo_use_ == MemoUse::kReplay ? memo_->recall(n) : nullptr;
+      uint8_t hints = known ? known->hints : class_hints(n);
+      if (memo_use_ == MemoUse::kRecord) memo_->record(n, TextCounts{}, hints);
       if (discussion_thread_) hints &= static_cast<uint8_t>(~kHintComments);
       if (n != root) {
         const char* rule = prune_rule(n, hints);
@@ -165,6 +183,7 @@ void PageAnalysis::walk(bool apply_soft, bool keep_comments) {
         }
         if (rule) {
           removed_.emplace(n, rule);
+          just_removed = n;
           if (keep_comments && std::string_view(rule) == "soft:comments") comment_roots_.push_back(n);
           walker.skip_children();
           continue;
@@ -181,7 +200,7 @@ void PageAnalysis::walk(bool apply_soft, bool keep_comments) {
       if (n->is(Tag::kA)) ++link_depth;
       continue;
     }
-    if (removed_.count(n)) continue;
+    if (n == just_removed) continue;
     int32_t idx = open.back();
     open.pop_back();
     if (n->is(Tag::kA) && link_depth) --link_depth;

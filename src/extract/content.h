@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "extract/node_map.h"
 #include "extract/text_util.h"
 #include "pith/dom.h"
 #include "pith/extract.h"
@@ -35,6 +36,41 @@ struct ElementStat {
   float link_density() const { return text.chars ? float(link_chars) / float(text.chars) : 0.f; }
 };
 
+// What a page walk measured of each node it visited (text counts of text nodes, class hints of elements),
+// in visiting order, so that a later walk of the same document can reuse it instead of counting again.
+// A later walk visits a subsequence of the recorded nodes (it prunes at least as much) and finds each
+// node by moving a cursor forward; a node not found is measured afresh, so a replay never changes a result.
+class WalkMemo {
+ public:
+  struct Facts {
+    const Node* node;
+    TextCounts text;
+    uint8_t hints;
+  };
+  // Forgets the recording; the owner calls it before the document goes away (node addresses are reused).
+  void clear() {
+    facts_.clear();
+    root_ = nullptr;
+  }
+  void start_recording(const Node* root) {
+    clear();
+    root_ = root;
+  }
+  bool recorded(const Node* root) const { return root_ != nullptr && root_ == root; }
+  void record(const Node* n, const TextCounts& text, uint8_t hints) { facts_.push_back({n, text, hints}); }
+  void rewind() { cursor_ = 0; }
+  // The recorded facts of `n`, or nullptr (then the cursor stays at the end).
+  const Facts* recall(const Node* n) {
+    while (cursor_ < facts_.size() && facts_[cursor_].node != n) ++cursor_;
+    return cursor_ < facts_.size() ? &facts_[cursor_++] : nullptr;
+  }
+
+ private:
+  std::vector<Facts> facts_;
+  const Node* root_ = nullptr;
+  size_t cursor_ = 0;
+};
+
 // Why a subtree is removed before scoring; nullptr when kept. Rules named "soft:..." (class/id evidence)
 // are only candidates: the analysis keeps such a subtree when its statistics say it is the content.
 const char* prune_rule(const Node* element, uint8_t hints);
@@ -50,29 +86,35 @@ class PageAnalysis {
   void analyse(const Node* root, bool keep_comments, Reading reading = Reading::kStrict,
                bool discussion_thread = false);
   const ElementStat* stat(const Node* n) const {
-    auto it = index_.find(n);
-    return it == index_.end() ? nullptr : &stats_[it->second];
+    const uint32_t* i = index_.find(n);
+    return i ? &stats_[*i] : nullptr;
   }
   ElementStat* stat(const Node* n) {
-    auto it = index_.find(n);
-    return it == index_.end() ? nullptr : &stats_[it->second];
+    const uint32_t* i = index_.find(n);
+    return i ? &stats_[*i] : nullptr;
   }
   const char* removed_rule(const Node* n) const {
-    auto it = removed_.find(n);
-    return it == removed_.end() ? nullptr : it->second;
+    const char* const* rule = removed_.find(n);
+    return rule ? *rule : nullptr;
   }
   std::vector<ElementStat>& stats() { return stats_; }
   const std::vector<const Node*>& comment_roots() const { return comment_roots_; }
   const Node* root() const { return root_; }
   Reading reading() const { return reading_; }
   void clear();
+  // Shares `memo` (owned by the caller, cleared by it between documents): the strict reading's first
+  // walk records into it, and its second walk and later lenient readings of the same root replay it.
+  void use_memo(WalkMemo* memo) { memo_ = memo; }
 
  private:
+  WalkMemo* memo_ = nullptr;
+  enum class MemoUse : uint8_t { kNone, kRecord, kReplay };
+  MemoUse memo_use_ = MemoUse::kNone;
   const Node* root_ = nullptr;
   std::vector<ElementStat> stats_;
-  std::unordered_map<const Node*, uint32_t> index_;
+  NodeMap<uint32_t> index_;
   void walk(bool apply_soft, bool keep_comments);
-  std::unordered_map<const Node*, const char*> removed_;
+  NodeMap<const char*> removed_;
   std::unordered_map<const Node*, const char*> soft_kept_;
   std::vector<const Node*> comment_roots_;
   Reading reading_ = Reading::kStrict;
@@ -99,8 +141,10 @@ void drop_metadata_lines(std::vector<Block>& blocks, std::string_view author, st
 
 // Writes the blocks of `roots`. Returns whether, in the strict reading, the last block is a heading
 // whose whole section was dropped ("Related stories" above a dropped link list): the caller drops it
-// once the reading is chosen, so the recall guard compares readings on the same terms.
+// once the reading is chosen, so the recall guard compares readings on the same terms. `kept_chars`, when
+// given, receives the weighted characters of the blocks written (count_text of their text, summed).
 bool segment_blocks(const PageAnalysis& page, const std::vector<const Node*>& roots, const SegmentOptions& options,
-                    std::vector<Block>& blocks, std::vector<ExplainedBlock>* explained);
+                    std::vector<Block>& blocks, std::vector<ExplainedBlock>* explained,
+                    uint32_t* kept_chars = nullptr);
 
 }  // namespace pith::detail

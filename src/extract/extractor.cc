@@ -36,6 +36,12 @@ struct Extractor::Impl {
   std::string repaired;  // the decoded page after repair_double_encoding, when it repaired something
   bool discussion_thread = false;  // of the page being extracted (detail::PageSignals)
   detail::PageAnalysis page, trial;  // the kept reading's analysis, and a retry's
+  detail::WalkMemo memo;  // the strict reading's counts, replayed by later walks of the same page
+
+  Impl() {
+    page.use_memo(&memo);
+    trial.use_memo(&memo);
+  }
 
   // Analysis -> choice of the content -> blocks; returns the characters kept (CJK-weighted).
   uint32_t extract_pass(detail::PageAnalysis& page, const Node* root, bool keep_comments,
@@ -56,9 +62,8 @@ struct Extractor::Impl {
       }
       explained->push_back(std::move(e));
     }
-    orphan_heading_last = detail::segment_blocks(page, choice.roots, seg, blocks, explained);
-    uint32_t chars = 0;
-    for (const Block& b : blocks) chars += detail::count_text(b.text).chars;
+    uint32_t chars = 0;  // blocks is empty here: the characters written are the pass's
+    orphan_heading_last = detail::segment_blocks(page, choice.roots, seg, blocks, explained, &chars);
     return chars;
   }
 
@@ -106,6 +111,7 @@ Result Extractor::extract(std::string_view bytes) {
 }
 
 Result Extractor::extract_document(const Document& doc) {
+  impl_->memo.clear();
   Result r;
   detail::PageSignals signals;
   detail::extract_metadata(doc, options_.url, r.meta_, &signals);
@@ -186,6 +192,7 @@ Result Extractor::extract_document(const Document& doc) {
   }
   impl_->page.clear();
   impl_->trial.clear();
+  impl_->memo.clear();  // node addresses are reused by the next document
   return r;
 }
 

@@ -122,16 +122,20 @@ bool is_loading_placeholder(std::string_view text) {
   return key == "loading" || key == "likeloading";
 }
 
+// Markdown's special characters get a backslash; the text between them is appended in runs.
 void escape_markdown(std::string& out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
+  size_t run = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    switch (text[i]) {
       case '\\': case '*': case '_': case '`': case '[': case ']': case '<': case '>': case '#': case '|':
-        out.push_back('\\');
-        [[fallthrough]];
+        out.append(text.substr(run, i - run)).push_back('\\');
+        run = i;  // the character itself opens the next run
+        break;
       default:
-        out.push_back(c);
+        break;
     }
   }
+  out.append(text.substr(run));
 }
 
 // Whether a subtree holds a character other than white space (looks at most a few thousand nodes).
@@ -156,6 +160,8 @@ class Segmenter {
     flush();
     return open_heading_ && dropped_since_heading_;
   }
+  // The weighted characters of the blocks kept so far (each counted once, as flush() measured it).
+  uint32_t kept_chars() const { return kept_chars_; }
 
  private:
   void flush();
@@ -182,6 +188,7 @@ class Segmenter {
   // since; only the strict reading asks (a relaxed one keeps card titles whose cards lose their links).
   static constexpr uint32_t kMaxLabelChars = 40;
   bool open_heading_ = false, dropped_since_heading_ = false;
+  uint32_t kept_chars_ = 0;
   bool watching_heading() const {
     return open_heading_ && !dropped_since_heading_ && options_.reading == Reading::kStrict;
   }
@@ -300,6 +307,7 @@ void Segmenter::flush() {
     // A label ("Related stories", "Share this"), not a heading written as a sentence.
     open_heading_ = cur_.kind == BlockKind::kHeading && c.chars <= kMaxLabelChars;
     dropped_since_heading_ = false;
+    kept_chars_ += c.chars;
     cur_.text = std::move(text);
     std::string md(trim(cur_.markdown));
     cur_.markdown = std::move(md);
@@ -481,10 +489,12 @@ void Segmenter::run(const Node* root) {
 }  // namespace
 
 bool segment_blocks(const PageAnalysis& page, const std::vector<const Node*>& roots, const SegmentOptions& options,
-                    std::vector<Block>& blocks, std::vector<ExplainedBlock>* explained) {
+                    std::vector<Block>& blocks, std::vector<ExplainedBlock>* explained, uint32_t* kept_chars) {
   Segmenter segmenter(page, options, blocks, explained);
   for (const Node* root : roots) segmenter.run(root);
-  return segmenter.finish();
+  bool orphan_heading = segmenter.finish();
+  if (kept_chars) *kept_chars = segmenter.kept_chars();
+  return orphan_heading;
 }
 
 void drop_metadata_lines(std::vector<Block>& blocks, std::string_view author,
@@ -497,13 +507,14 @@ void drop_metadata_lines(std::vector<Block>& blocks, std::string_view author,
   for (size_t i = 0; i < blocks.size(); ++i) {
     Block& b = blocks[i];
     bool line = b.kind == BlockKind::kParagraph || b.kind == BlockKind::kListItem;
-    uint32_t chars = line ? count_text(b.text).chars : 0;
+    bool edge = i < kEdgeBlocks || i + kEdgeBlocks >= blocks.size();
+    uint32_t chars = line && edge ? count_text(b.text).chars : 0;  // only edge lines are asked about
     // A sign-off at the end ("Kim Ji-yeon, Arirang News.") is the report's own: bylines only above.
     const char* rule = nullptr;
     if (line && i < kEdgeBlocks && author.size() >= 4 && chars < kMaxBylineChars &&
         b.text.find(author) != std::string::npos) {
       rule = "drop:byline";
-    } else if (line && (i < kEdgeBlocks || i + kEdgeBlocks >= blocks.size()) && chars < kMaxDateChars &&
+    } else if (line && edge && chars < kMaxDateChars &&
                !parse_date(b.text).empty()) {
       rule = "drop:dateline";
     }

@@ -1,14 +1,17 @@
-// Text counting, white-space collapsing and class/id hints for the extractor. The hint word lists are a
-// precompiled table, matched per token: a token matches a word when equal to it or, for words of five
-// letters or more, when it starts with it ("comments", "sharebar") or ends with it ("postcomments").
-// Covered by tests/extract/extract_test.cc.
+// Text counting and white-space collapsing for the extractor (class/id hints are in class_hints.cc).
+// Both walk ASCII 16 bytes at a time with SSE2 (class masks summed per lane; visible runs, single spaces
+// between words and white-space runs found by masks) and decode anything else one code point at a time;
+// without SSE2 the byte loops do all of it. The results equal a one-code-point reading of the contracts in
+// text_util.h, which tests/extract/text_util_test.cc checks on generated text; extract_test.cc covers use.
 #include "extract/text_util.h"
 
 #include <array>
 #include <cstring>
 #include <string>
-#include <unordered_map>
-#include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace pith::detail {
 
@@ -35,24 +38,78 @@ constexpr std::array<uint8_t, 128> kAsciiClasses = [] {
   return t;
 }();
 
+#if defined(__SSE2__)
+// 0xFF in each lane of the 16 bytes at `v` that holds ASCII white space (space, tab, LF, CR, FF).
+inline __m128i ascii_space(__m128i v) {
+  __m128i sp = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
+                            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
+  return _mm_or_si128(sp, _mm_cmpeq_epi8(v, _mm_set1_epi8('\f')));
+}
+inline unsigned ascii_space_mask(__m128i v) { return static_cast<unsigned>(_mm_movemask_epi8(ascii_space(v))); }
+#endif
+
 }  // namespace
 
 TextCounts count_text(std::string_view s) {
   TextCounts c;
   bool in_word = false;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
   for (size_t i = 0; i < s.size();) {
-    auto byte = static_cast<unsigned char>(s[i]);
-    if (byte < 0x80) {  // the common case, without decoding
-      ++i;
-      switch (kAsciiClasses[byte]) {
-        case kAsciiSpace: in_word = false; break;
-        case kAsciiComma: ++c.chars, ++c.commas, in_word = false; break;
-        case kAsciiStop: ++c.chars, ++c.stops, in_word = false; break;
-        default:
-          ++c.chars;
-          if (!in_word) ++c.words;
-          in_word = true;
+#if defined(__SSE2__)
+    // Sixteen ASCII bytes at a time, by byte masks summed lane by lane (no popcount instruction in
+    // baseline x86-64): white space, commas, stops, and word starts (word bytes whose predecessor, the
+    // previous lane or in_word for the first, is not a word byte). Lanes are folded before they can wrap.
+    if (s.size() - i >= 16) {
+      const __m128i zero = _mm_setzero_si128();
+      __m128i spaces = zero, commas = zero, stops = zero, starts = zero;
+      __m128i carry = in_word ? _mm_cvtsi32_si128(0xFF) : zero;  // lane 0: the byte before was a word byte
+      uint32_t lane_blocks = 0;  // blocks summed into the lanes since the last fold
+      auto fold = [&] {
+        auto sum = [&](__m128i acc) {
+          __m128i s2 = _mm_sad_epu8(acc, zero);
+          return static_cast<uint32_t>(_mm_cvtsi128_si32(s2) + _mm_cvtsi128_si32(_mm_srli_si128(s2, 8)));
+        };
+        c.chars += 16 * lane_blocks - sum(spaces), c.commas += sum(commas), c.stops += sum(stops), c.words += sum(starts);
+        spaces = commas = stops = starts = zero;
+        lane_blocks = 0;
+      };
+      while (s.size() - i >= 16) {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
+        if (_mm_movemask_epi8(v)) break;  // a non-ASCII byte: the scalar path decodes it
+        __m128i sp = ascii_space(v);
+        __m128i cm = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')), _mm_cmpeq_epi8(v, _mm_set1_epi8(';')));
+        __m128i st = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')), _mm_cmpeq_epi8(v, _mm_set1_epi8('!'))),
+                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
+        __m128i word = _mm_andnot_si128(_mm_or_si128(sp, _mm_or_si128(cm, st)), _mm_set1_epi8(-1));
+        __m128i before = _mm_or_si128(_mm_slli_si128(word, 1), carry);
+        carry = _mm_srli_si128(word, 15);
+        // Masks are 0xFF (-1) per hit: subtracting adds one per lane.
+        spaces = _mm_sub_epi8(spaces, sp);
+        commas = _mm_sub_epi8(commas, cm);
+        stops = _mm_sub_epi8(stops, st);
+        starts = _mm_sub_epi8(starts, _mm_andnot_si128(before, word));
+        if (++lane_blocks == 255) fold();
+        i += 16;
       }
+      fold();
+      in_word = _mm_cvtsi128_si32(carry) != 0;
+    }
+    if (i >= s.size()) break;
+#endif
+    if (bytes[i] < 0x80) {
+      // The common case, a run of ASCII, counted without decoding or branching on the class.
+      uint32_t chars = 0, commas = 0, stops = 0, words = 0;
+      do {
+        uint8_t cls = kAsciiClasses[bytes[i]];
+        bool word = cls == kAsciiWord;
+        chars += cls != kAsciiSpace;
+        commas += cls == kAsciiComma;
+        stops += cls == kAsciiStop;
+        words += word && !in_word;
+        in_word = word;
+        ++i;
+      } while (i < s.size() && bytes[i] < 0x80 && (i & 15) != 0);  // back to the wide loop now and then
+      c.chars += chars, c.commas += commas, c.stops += stops, c.words += words;
       continue;
     }
     char32_t cp;
@@ -70,10 +127,10 @@ TextCounts count_text(std::string_view s) {
     }
     ++c.chars;
     switch (cp) {
-      case ',': case ';': case 0xFF0C: case 0x3001: case 0x060C: case 0xFF1B:
+      case 0xFF0C: case 0x3001: case 0x060C: case 0xFF1B:
         ++c.commas;
         break;
-      case '.': case '!': case '?': case 0x3002: case 0xFF01: case 0xFF1F: case 0x0964:
+      case 0x3002: case 0xFF01: case 0xFF1F: case 0x0964:
         ++c.stops;
         break;
       default:
@@ -87,7 +144,58 @@ TextCounts count_text(std::string_view s) {
 }
 
 void append_collapsed(std::string& out, std::string_view text, bool& pending_space) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (size_t i = 0; i < text.size();) {
+    if (bytes[i] < 0x80) {
+      if (kAsciiClasses[bytes[i]] == kAsciiSpace) {
+        pending_space = true;
+        ++i;
+#if defined(__SSE2__)
+        // Indentation between tags comes in long runs: skip them 16 bytes at a time.
+        while (text.size() - i >= 16) {
+          unsigned space = ascii_space_mask(_mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i)));
+          if (space != 0xFFFFu) {
+            i += static_cast<size_t>(__builtin_ctz(~space));
+            break;
+          }
+          i += 16;
+        }
+#endif
+        continue;
+      }
+      // A run of visible ASCII is copied whole, single spaces between words included: collapsing would
+      // write each of them back as it is (the byte before is visible, the one after too).
+      size_t end = i + 1;
+      auto visible = [&](size_t at) { return bytes[at] < 0x80 && kAsciiClasses[bytes[at]] != kAsciiSpace; };
+#if defined(__SSE2__)
+      while (text.size() - end >= 16) {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + end));
+        unsigned breaks = ascii_space_mask(v) | static_cast<unsigned>(_mm_movemask_epi8(v));
+        unsigned lone_spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')))) &
+                               ~(breaks >> 1) & 0x7FFFu;  // a space at lane 15 is left to the scalar path
+        unsigned stops_run = breaks & ~lone_spaces;
+        if (stops_run) {
+          end += static_cast<size_t>(__builtin_ctz(stops_run));
+          break;
+        }
+        end += 16;
+      }
+#endif
+      while (end < text.size()) {
+        if (visible(end)) {
+          ++end;
+        } else if (bytes[end] == ' ' && end + 1 < text.size() && visible(end + 1)) {
+          end += 2;
+        } else {
+          break;
+        }
+      }
+      if (pending_space && !out.empty() && out.back() != '\n' && out.back() != ' ') out.push_back(' ');
+      pending_space = false;
+      out.append(text.data() + i, end - i);
+      i = end;
+      continue;
+    }
     char32_t cp;
     size_t len = decode_utf8(text, i, cp);
     if (cp == 0xFEFF || cp == 0x200B || cp == 0x00AD || cp == 0x2060) {
@@ -127,147 +235,6 @@ std::string_view trim(std::string_view s) {
     e = start;
   }
   return s.substr(b, e - b);
-}
-
-namespace {
-
-enum Match : uint8_t { kExact, kAffix };
-struct HintWord {
-  std::string_view word;
-  uint8_t hint;
-  Match match;
-};
-
-// Furniture whatever else the name says (kHintStrongBoilerplate: a content word beside it does not cancel
-// it). Chosen word by word over the dev sets; each of these alone lost on none of them.
-constexpr uint8_t kFurniture = kHintBoilerplate | kHintStrongBoilerplate;
-
-// Ordered cheapest-first only in the sense that the most frequent words come early; all are checked.
-constexpr HintWord kHintWords[] = {
-    // navigation and page furniture
-    {"nav", kHintBoilerplate, kExact}, {"navbar", kHintBoilerplate, kAffix}, {"navigation", kHintBoilerplate, kAffix},
-    {"menu", kFurniture, kAffix}, {"breadcrumb", kHintBoilerplate, kAffix},
-    {"breadcrumbs", kHintBoilerplate, kAffix}, {"footer", kHintBoilerplate, kAffix},
-    {"masthead", kHintBoilerplate, kAffix}, {"sidebar", kHintBoilerplate, kAffix},
-    {"skip", kHintBoilerplate, kExact}, {"pagination", kHintBoilerplate, kAffix}, {"pager", kHintBoilerplate, kExact},
-    {"sitemap", kHintBoilerplate, kAffix}, {"toolbar", kHintBoilerplate, kAffix},
-    // sharing, related, promotion
-    {"share", kFurniture, kAffix}, {"sharing", kFurniture, kAffix}, {"social", kHintBoilerplate, kAffix},
-    {"sns", kHintBoilerplate, kExact}, {"related", kHintBoilerplate, kAffix}, {"recommended", kHintBoilerplate, kAffix},
-    {"popular", kHintBoilerplate, kAffix}, {"trending", kHintBoilerplate, kAffix},
-    {"newsletter", kHintBoilerplate, kAffix}, {"subscribe", kHintBoilerplate, kAffix},
-    {"subscription", kHintBoilerplate, kAffix}, {"signup", kHintBoilerplate, kAffix},
-    {"cookie", kHintBoilerplate, kAffix}, {"cookies", kHintBoilerplate, kAffix}, {"consent", kHintBoilerplate, kAffix},
-    {"gdpr", kHintBoilerplate, kAffix}, {"banner", kFurniture, kAffix}, {"promo", kHintBoilerplate, kAffix},
-    {"ad", kHintBoilerplate, kExact}, {"ads", kHintBoilerplate, kExact}, {"advert", kHintBoilerplate, kAffix},
-    {"advertisement", kHintBoilerplate, kAffix}, {"sponsor", kHintBoilerplate, kAffix},
-    {"sponsored", kHintBoilerplate, kAffix}, {"outbrain", kHintBoilerplate, kAffix},
-    {"taboola", kHintBoilerplate, kAffix}, {"popup", kHintBoilerplate, kAffix}, {"modal", kHintBoilerplate, kAffix},
-    {"popover", kFurniture, kAffix}, {"tooltip", kFurniture, kAffix}, {"flyout", kHintBoilerplate, kAffix},
-    {"byline", kHintBoilerplate, kAffix}, {"caption", kFurniture, kAffix}, {"copyright", kHintBoilerplate, kAffix},
-    {"disclaimer", kHintNegative, kAffix}, {"login", kHintBoilerplate, kAffix},
-    {"print", kFurniture, kExact}, {"rating", kHintNegative, kAffix},
-{"tags", kHintNegative, kExact}, {"tag", kHintNegative, kExact},
-    {"meta", kHintNegative, kExact}, {"author", kHintNegative, kAffix}, {"header", kHintNegative, kAffix},
-    {"shopping", kHintNegative, kAffix}, {"aside", kHintBoilerplate, kExact}, {"most", kHintNegative, kExact},
-    {"viewed", kHintNegative, kExact},
-    // a forum post's author card (reputation flair, phpBB's postprofile) and signature
-    {"avatar", kFurniture, kAffix}, {"userinfo", kHintNegative, kAffix},
-    {"userdetails", kHintNegative, kAffix}, {"userextras", kHintNegative, kAffix}, {"usertitle", kHintNegative, kAffix},
-    {"signature", kFurniture, kAffix},
-    {"flair", kHintNegative, kAffix}, {"postprofile", kHintNegative, kAffix},
-    // customer reviews under a product ("review" alone is as often the article itself)
-    {"reviews", kHintNegative, kAffix}, {"sort", kHintBoilerplate, kExact},
-    // comments
-    {"comment", kHintComments, kAffix}, {"comments", kHintComments, kAffix}, {"disqus", kHintComments, kAffix},
-    {"replies", kHintComments, kAffix}, {"respond", kHintComments, kAffix},
-    // content
-    {"article", kHintPositive, kAffix}, {"content", kHintPositive, kAffix}, {"entry", kHintPositive, kAffix},
-    {"post", kHintPositive, kExact}, {"main", kHintPositive, kExact}, {"body", kHintPositive, kExact},
-    {"text", kHintPositive, kExact}, {"story", kHintPositive, kAffix}, {"blog", kHintPositive, kExact},
-    {"hentry", kHintPositive, kExact}, {"prose", kHintPositive, kExact},
-    {"articlebody", kHintStrongContent | kHintPositive, kAffix},
-    {"postbody", kHintStrongContent | kHintPositive, kAffix},
-    {"entrycontent", kHintStrongContent | kHintPositive, kAffix},
-    {"storybody", kHintStrongContent | kHintPositive, kAffix},
-};
-
-// The word table indexed three ways, so a token costs three hash probes instead of a scan of every
-// word: by the whole word (equality), and for affix words (five letters or more) by their first and by
-// their last five letters (the token starts or ends with the word).
-class HintIndex {
- public:
-  HintIndex() {
-    for (const HintWord& w : kHintWords) {
-      exact_[w.word] |= w.hint;
-      if (w.match != kAffix || w.word.size() < kAffixKey) continue;
-      by_prefix_[w.word.substr(0, kAffixKey)].push_back(&w);
-      by_suffix_[w.word.substr(w.word.size() - kAffixKey)].push_back(&w);
-    }
-  }
-
-  uint8_t match(std::string_view token) const {
-    uint8_t hints = 0;
-    if (auto it = exact_.find(token); it != exact_.end()) hints |= it->second;
-    if (token.size() <= kAffixKey) return hints;
-    if (auto it = by_prefix_.find(token.substr(0, kAffixKey)); it != by_prefix_.end()) {
-      for (const HintWord* w : it->second) {
-        if (w->word.size() < token.size() && token.substr(0, w->word.size()) == w->word) hints |= w->hint;
-      }
-    }
-    if (auto it = by_suffix_.find(token.substr(token.size() - kAffixKey)); it != by_suffix_.end()) {
-      for (const HintWord* w : it->second) {
-        if (w->word.size() < token.size() && token.substr(token.size() - w->word.size()) == w->word) {
-          hints |= w->hint;
-        }
-      }
-    }
-    return hints;
-  }
-
- private:
-  static constexpr size_t kAffixKey = 5;
-  std::unordered_map<std::string_view, uint8_t> exact_;
-  std::unordered_map<std::string_view, std::vector<const HintWord*>> by_prefix_, by_suffix_;
-};
-
-uint8_t hints_of(std::string_view value) {
-  static const HintIndex index;
-  uint8_t hints = 0;
-  char buf[64];
-  size_t len = 0;
-  auto flush = [&] {
-    if (len == 0 || len >= sizeof buf) {
-      len = 0;
-      return;
-    }
-    hints |= index.match(std::string_view(buf, len));
-    len = 0;
-  };
-  for (size_t i = 0; i <= value.size(); ++i) {
-    char c = i < value.size() ? value[i] : ' ';
-    bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
-    if (!alnum) {
-      flush();
-      continue;
-    }
-    if (len < sizeof buf) buf[len++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    else len = sizeof buf;
-  }
-  return hints;
-}
-
-}  // namespace
-
-uint8_t class_hints(const Node* element) {
-  uint8_t hints = hints_of(element->attr(Attr::kClass)) | hints_of(element->attr(Attr::kId));
-  std::string_view itemprop = element->attr(Attr::kItemprop);
-  if (itemprop == "articleBody" || itemprop == "reviewBody") {
-    hints |= kHintStrongContent | kHintPositive;
-  } else if (itemprop == "text") {
-    hints |= kHintPositive;  // schema.org text: also each FAQ answer and comment, so no proof of the body
-  }
-  return hints;
 }
 
 bool style_hides(std::string_view style) {

@@ -134,9 +134,15 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
         if (author_link.empty() || member_link.empty()) {
           lower_into(names_lower, n->attr(Attr::kHref), {});
           const std::string& href = names_lower;
-          bool to_author = href.find("/author/") != std::string::npos || href.find("/authors/") != std::string::npos;
-          bool to_member = href.find("/members/") != std::string::npos || href.find("/users/") != std::string::npos ||
-                           href.find("/user/") != std::string::npos || href.find("/u/") != std::string::npos;
+          // Path segments /author/, /authors/ (to_author) or /members/, /users/, /user/, /u/ (to_member)
+          // anywhere in the link: every pattern starts with '/', so only the slashes are tried.
+          bool to_author = false, to_member = false;
+          for (size_t at = href.find('/'); at != std::string::npos; at = href.find('/', at + 1)) {
+            std::string_view rest = std::string_view(href).substr(at);
+            to_author |= rest.starts_with("/author/") || rest.starts_with("/authors/");
+            to_member |= rest.starts_with("/members/") || rest.starts_with("/users/") || rest.starts_with("/user/") ||
+                         rest.starts_with("/u/");
+          }
           if ((to_author && author_link.empty()) || (to_member && member_link.empty())) {
             std::string t = clean_author(collapsed_text(n));
             if (plausible_author(t) && t.size() <= 40 && name_in_link(t, href)) (to_author ? author_link : member_link) = t;

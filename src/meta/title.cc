@@ -7,7 +7,6 @@
 // Covered by tests/meta/title_test.cc.
 #include <algorithm>
 #include <cstring>
-#include <unordered_set>
 
 #include "extract/text_util.h"
 #include "meta/meta.h"
@@ -36,8 +35,8 @@ bool is_segment_of(std::string_view part, std::string_view title) {
   size_t start = 0;
   for (size_t i = 0; i <= title.size(); ++i) {
     size_t cut = i == title.size() ? 1 : 0;
-    for (std::string_view sep : kSeparators) {
-      if (!cut && title.substr(i, sep.size()) == sep) cut = sep.size();
+    for (std::string_view sep : kSeparators) {  // each starts with a space
+      if (!cut && title[i] == ' ' && title.substr(i, sep.size()) == sep) cut = sep.size();
     }
     if (!cut) continue;
     if (title_words(title.substr(start, i - start)) == want) return true;
@@ -45,6 +44,23 @@ bool is_segment_of(std::string_view part, std::string_view title) {
     i = start - 1;
   }
   return false;
+}
+
+// The share of `part`'s words found among `whole`'s (word_coverage on words already split).
+double coverage(const std::vector<std::string>& part, const std::vector<std::string>& whole) {
+  if (part.empty() || whole.empty()) return 0;
+  size_t hit = 0;
+  for (const std::string& x : part) hit += std::find(whole.begin(), whole.end(), x) != whole.end();
+  return static_cast<double>(hit) / static_cast<double>(part.size());
+}
+
+// std::string::rfind(sep) for a separator (they all start with a space), testing only where a space stands.
+size_t rfind_separator(std::string_view title, std::string_view sep) {
+  if (sep.size() > title.size()) return std::string_view::npos;
+  for (size_t pos = title.size() - sep.size() + 1; pos-- > 0;) {
+    if (title[pos] == ' ' && title.substr(pos, sep.size()) == sep) return pos;
+  }
+  return std::string_view::npos;
 }
 
 }  // namespace
@@ -92,19 +108,14 @@ std::vector<std::string> title_words(std::string_view s) {
 }
 
 double word_coverage(std::string_view part, std::string_view whole) {
-  std::vector<std::string> p = title_words(part), w = title_words(whole);
-  if (p.empty() || w.empty()) return 0;
-  std::unordered_set<std::string> in_whole(w.begin(), w.end());
-  size_t hit = 0;
-  for (const std::string& x : p) hit += in_whole.count(x);
-  return static_cast<double>(hit) / static_cast<double>(p.size());
+  return coverage(title_words(part), title_words(whole));
 }
 
 std::string strip_site_from_title(std::string_view title_view, std::string_view sitename) {
   std::string title(trim(title_view));
   std::string folded_site = fold_for_match(sitename);
   for (std::string_view sep : kSeparators) {
-    size_t pos = title.rfind(sep);
+    size_t pos = rfind_separator(title, sep);
     if (pos == std::string::npos || pos == 0) continue;
     std::string head(trim(std::string_view(title).substr(0, pos)));
     std::string tail(trim(std::string_view(title).substr(pos + sep.size())));
@@ -160,10 +171,19 @@ std::string pick_title(const TitleSources& s) {
   }
   // What the page calls itself: og:site_name and whatever a separator sets off at the end of a declared
   // title. (A short piece in front is as often the page's own name, "Quickstart — Flask Documentation".)
+  // Each declared title's words, its page part (without the site) and that part's words, computed once.
+  std::vector<std::vector<std::string>> declared_words, part_words;
+  std::vector<std::string> page_parts;
+  for (const std::string& d : declared) {
+    declared_words.push_back(title_words(d));
+    page_parts.push_back(strip_site_from_title(d, s.sitename));
+    part_words.push_back(title_words(page_parts.back()));
+  }
   std::vector<std::vector<std::string>> site_names;
   if (!s.sitename.empty()) site_names.push_back(title_words(s.sitename));
-  for (const std::string& d : declared) {
-    std::string stripped = strip_site_from_title(d, s.sitename);
+  for (size_t i = 0; i < declared.size(); ++i) {
+    const std::string& d = declared[i];
+    const std::string& stripped = page_parts[i];
     if (stripped.size() + 3 > d.size()) continue;
     std::string_view rest(d);
     if (rest.substr(0, stripped.size()) != stripped) continue;
@@ -181,8 +201,7 @@ std::string pick_title(const TitleSources& s) {
     std::vector<std::string> words = title_words(h);
     size_t best = 1000;
     if (words.empty()) return best;
-    for (const std::string& d : declared) {
-      std::vector<std::string> dw = title_words(d);
+    for (const std::vector<std::string>& dw : declared_words) {
       for (size_t i = 0; i < dw.size() && i < best; ++i) {
         if (dw[i] == words[0]) best = i;
       }
@@ -191,9 +210,11 @@ std::string pick_title(const TitleSources& s) {
   };
   auto agreement = [&](const std::string& h) {
     double best = 0;
-    for (const std::string& d : declared) {
-      std::string page_part = strip_site_from_title(d, s.sitename);
-      if (word_coverage(page_part, h) >= 0.3 || is_segment_of(h, d)) best = std::max(best, word_coverage(h, d));
+    std::vector<std::string> words = title_words(h);
+    for (size_t i = 0; i < declared.size(); ++i) {
+      if (coverage(part_words[i], words) >= 0.3 || is_segment_of(h, declared[i])) {
+        best = std::max(best, coverage(words, declared_words[i]));
+      }
     }
     return best;
   };
@@ -228,25 +249,23 @@ std::string pick_title(const TitleSources& s) {
     // unless some declared title carries those words too ("functools — Higher-order functions"). (Words
     // after it are a subtitle the declared title shortened, so those headlines stay.)
     std::vector<std::string> heading_words = title_words(*h);
-    for (const std::string& d : declared) {
-      std::string page_part = strip_site_from_title(d, s.sitename);
-      std::vector<std::string> part_words = title_words(page_part);
-      size_t extra = heading_words.size() - std::min(heading_words.size(), part_words.size());
-      if (part_words.size() < 2 || extra < 1 || extra > 3 ||
-          !std::equal(part_words.begin(), part_words.end(), heading_words.begin() + static_cast<long>(extra))) {
+    for (size_t i = 0; i < declared.size(); ++i) {
+      const std::vector<std::string>& part = part_words[i];
+      size_t extra = heading_words.size() - std::min(heading_words.size(), part.size());
+      if (part.size() < 2 || extra < 1 || extra > 3 ||
+          !std::equal(part.begin(), part.end(), heading_words.begin() + static_cast<long>(extra))) {
         continue;
       }
       std::vector<std::string> label_and_title(heading_words.begin(), heading_words.begin() + static_cast<long>(extra) + 1);
       bool label_declared = false;
-      for (const std::string& other : declared) {
-        std::vector<std::string> ow = title_words(other);
+      for (const std::vector<std::string>& ow : declared_words) {
         label_declared |= std::search(ow.begin(), ow.end(), label_and_title.begin(), label_and_title.end()) != ow.end();
       }
-      if (!label_declared) return page_part;
+      if (!label_declared) return page_parts[i];
     }
     return *h;
   }
-  return strip_site_from_title(declared.front(), s.sitename);
+  return page_parts.front();
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "encoding/encoding_internal.h"
 #include "pith/encoding.h"
 
 namespace pith {
@@ -107,6 +108,23 @@ TEST(Sniff, DetectorForUndeclaredPages) {
   no_detector.use_detector = false;
   EXPECT_EQ(sniffed("<html><body>" + euc_kr_text(10), no_detector), "windows-1252/default");
   EXPECT_EQ(sniffed("<html><body>" + euc_kr_text(10), spec()), "windows-1252/default");
+}
+
+// The declared-but-wrong rule weighs errors against the non-ASCII bytes, counted 16 at a time: every
+// length and offset up to past 255 blocks (where the per-lane sums fold) gives the byte-by-byte count.
+TEST(Sniff, CountsNonAsciiBytes) {
+  std::string page;
+  for (int i = 0; i < 9000; ++i) page.push_back(static_cast<char>((i * 7919) % 251 + (i % 3 == 0 ? 0 : 5)));
+  for (size_t from : {size_t(0), size_t(1), size_t(15)}) {
+    for (size_t length : {size_t(0), size_t(15), size_t(16), size_t(17), size_t(4079), size_t(4080), size_t(4081), size_t(8990)}) {
+      std::string_view part = std::string_view(page).substr(from, length);
+      size_t want = 0;
+      for (char c : part) want += static_cast<unsigned char>(c) >= 0x80;
+      EXPECT_EQ(detail::count_decode_errors(part, Encoding::kWindows1252).non_ascii, want) << from << "+" << length;
+    }
+  }
+  std::string all_high(5000, '\xE9');
+  EXPECT_EQ(detail::count_decode_errors(all_high, Encoding::kWindows1252).non_ascii, 5000u);
 }
 
 }  // namespace

@@ -157,12 +157,18 @@ TEST_F(PipelineRecordFlowTest, RecordsInFlightStayWithinTheWindow) {
 TEST_F(PipelineRecordFlowTest, OneByteWindowRunsOneStepAtATime) {
   std::string file = one_big_file();
   std::atomic<int> active{0}, most{0};
+  // A step waits for another one to become active, up to `patience`: with a one-byte window none ever
+  // can (200 us each), with the default window one does, however loaded the machine (up to 50 ms, once).
+  std::chrono::microseconds patience{200};
   PageToRecordFactory counting = [&] {
     PageToRecord inner = body_info_stand_in()();
     return [&, inner](const PageInput& in, PageRecord& rec) {
       int now = ++active;
       for (int seen = most.load(); now > seen && !most.compare_exchange_weak(seen, now);) {}
-      std::this_thread::sleep_for(std::chrono::microseconds(200));
+      auto until = std::chrono::steady_clock::now() + patience;
+      while (most.load() < 2 && std::chrono::steady_clock::now() < until) {
+        std::this_thread::sleep_for(std::chrono::microseconds(100));
+      }
       --active;
       return inner(in, rec);
     };
@@ -172,6 +178,7 @@ TEST_F(PipelineRecordFlowTest, OneByteWindowRunsOneStepAtATime) {
   PipelineResult r;
   ASSERT_EQ(run_pipeline(o, counting, r), 0);
   EXPECT_EQ(most.load(), 1);
+  patience = std::chrono::milliseconds(50);
   PipelineOptions wide = options({file}, "wide.jsonl", 4);
   ASSERT_EQ(run_pipeline(wide, counting, r), 0);
   EXPECT_GT(most.load(), 1) << "four threads with the default window do overlap";

@@ -11,6 +11,35 @@
 #include "meta/meta.h"
 
 namespace pith::detail {
+
+std::string normalise_for_compare(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp;
+    i += decode_utf8(s, i, cp);
+    if (cp < 0x80) {
+      char c = static_cast<char>(cp);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.push_back(c);
+      else if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c + 32));
+    } else if (!is_space(cp)) {
+      append_utf8(out, cp);
+    }
+  }
+  return out;
+}
+
+void escape_markdown(std::string& out, std::string_view text) {
+  for (char c : text) {
+    switch (c) {
+      case '\\': case '*': case '_': case '`': case '[': case ']': case '<': case '>': case '#': case '|':
+        out.push_back('\\');
+        [[fallthrough]];
+      default:
+        out.push_back(c);
+    }
+  }
+}
+
 namespace {
 
 // A multi-block container of at least this many characters that repeats an earlier one is dropped.
@@ -71,22 +100,6 @@ bool is_data_table(const Node* table) {
   return rows >= 2 && max_cells >= 2;
 }
 
-std::string normalise_for_compare(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size();) {
-    char32_t cp;
-    i += decode_utf8(s, i, cp);
-    if (cp < 0x80) {
-      char c = static_cast<char>(cp);
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.push_back(c);
-      else if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c + 32));
-    } else if (!is_space(cp)) {
-      append_utf8(out, cp);
-    }
-  }
-  return out;
-}
-
 // Lines of a block (from <br>) trimmed, empty lines (<br><br>) dropped.
 std::string tidy_lines(const std::string& text) {
   std::string out;
@@ -120,18 +133,6 @@ bool is_loading_placeholder(std::string_view text) {
   std::string key = normalise_for_compare(text);  // lower-case letters and digits: "likeloading…"
   if (key.size() >= 3 && key.compare(key.size() - 3, 3, "\xe2\x80\xa6") == 0) key.resize(key.size() - 3);  // …
   return key == "loading" || key == "likeloading";
-}
-
-void escape_markdown(std::string& out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
-      case '\\': case '*': case '_': case '`': case '[': case ']': case '<': case '>': case '#': case '|':
-        out.push_back('\\');
-        [[fallthrough]];
-      default:
-        out.push_back(c);
-    }
-  }
 }
 
 // Whether a subtree holds a character other than white space (looks at most a few thousand nodes).

@@ -103,6 +103,10 @@ std::string normalise_for_compare(std::string_view s);
 // Appends `text` with the characters Markdown would read as syntax backslash-escaped.
 void escape_markdown(std::string& out, std::string_view text);
 
+// Drops the picture credits and caption copyright lines among the blocks (paragraphs and captions of
+// at most 120 characters); run once the reading is chosen, so the recall guard compares whole texts.
+void drop_credit_lines(std::vector<Block>& blocks, std::vector<ExplainedBlock>* explained);
+
 // The page's own summary (meta/og description) printed as a block outside the chosen content (a
 // teaser beside a short report, the prose of a video page) is put in front of a short text.
 void add_summary_lead(const Node* body, std::string_view description, std::vector<Block>& blocks,

@@ -3,7 +3,8 @@
 // keeps its white space, data tables become rows of tab-separated cells (layout tables are walked as
 // ordinary blocks), list items carry their nesting depth. Containers inside the content are dropped by a
 // cascade of named rules on their statistics (class/id evidence, link density, form inputs, list items
-// outnumbering paragraphs); finished blocks are dropped when they repeat the title or are links only.
+// outnumbering paragraphs); finished blocks are dropped when they repeat the title or are links only;
+// once the reading is chosen, picture credits and edge metadata lines (bylines, datelines) go too.
 // Every decision can be recorded for --explain. Covered by tests/extract/extract_test.cc.
 #include <algorithm>
 
@@ -27,6 +28,36 @@ std::string normalise_for_compare(std::string_view s) {
   }
   return out;
 }
+
+namespace {
+
+// A picture credit ("Foto: Ingo Pertramer", "Roman Prymula, photo: Archives", "Crédits photos :
+// Bestimage") or a copyright sign closing a caption ("Ski star Marco Odermatt. © AFP"): a label naming
+// the picture's source followed by a colon, at the start or after punctuation, or a © after the text.
+// A line opening with © is a copyright notice that news truths keep (scrapinghub: "© 2019 Associated
+// Press. All Rights Reserved."); "source" is left out (a study's
+// "Funding source:" is text), and so is a label inside a phrase ("See more photos:").
+bool is_credit_line(std::string_view text) {
+  for (size_t pos = text.find("\xc2\xa9"); pos != std::string_view::npos; pos = text.find("\xc2\xa9", pos + 1)) {
+    if (pos > 0 && text[pos - 1] != '\n') return true;
+  }
+  std::string lower(text);
+  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  for (std::string_view label : {"foto", "fotos", "photo", "photos", "bild", "bilder", "titelbild", "beitragsbild",
+                                 "abbildung", "credit", "credits", "image", "crédits photos", "crédit photo"}) {
+    for (size_t pos = lower.find(label); pos != std::string::npos; pos = lower.find(label, pos + 1)) {
+      size_t b = pos;
+      while (b > 0 && lower[b - 1] == ' ') --b;
+      if (b > 0 && std::string_view(".,;:|(/-").find(lower[b - 1]) == std::string_view::npos) continue;
+      size_t after = pos + label.size();
+      while (after < lower.size() && lower[after] == ' ') ++after;
+      if (after < lower.size() && lower[after] == ':') return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
 
 void escape_markdown(std::string& out, std::string_view text) {
   for (char c : text) {
@@ -486,6 +517,26 @@ bool segment_blocks(const PageAnalysis& page, const std::vector<const Node*>& ro
   Segmenter segmenter(page, options, blocks, explained);
   for (const Node* root : roots) segmenter.run(root);
   return segmenter.finish();
+}
+
+void drop_credit_lines(std::vector<Block>& blocks, std::vector<ExplainedBlock>* explained) {
+  constexpr uint32_t kMaxCreditChars = 120;  // longer: a caption written as prose, or text
+  std::vector<Block> kept;
+  kept.reserve(blocks.size());
+  for (Block& b : blocks) {
+    bool line = b.kind == BlockKind::kParagraph || b.kind == BlockKind::kCaption;
+    if (!line || count_text(b.text).chars > kMaxCreditChars || !is_credit_line(b.text)) {
+      kept.push_back(std::move(b));
+      continue;
+    }
+    if (explained) {
+      ExplainedBlock e;
+      e.text = b.text.substr(0, 80);
+      e.rule = "drop:credit-line";
+      explained->push_back(std::move(e));
+    }
+  }
+  blocks = std::move(kept);
 }
 
 void drop_metadata_lines(std::vector<Block>& blocks, std::string_view author,

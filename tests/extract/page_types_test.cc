@@ -496,3 +496,22 @@ TEST(PageTypes, SummaryLeadOfAShortPage) {
   EXPECT_TRUE(contains(text, "The committee met")) << text;
   EXPECT_FALSE(contains(text, summary)) << text;
 }
+
+// Picture credits are not text: a credit label after punctuation or a copyright sign closing a caption
+// is dropped; a copyright notice opening its line, and "photos:" inside a phrase, stay.
+TEST(PageTypes, PictureCreditsAreDropped) {
+  std::string html =
+      "<html><body><article><h1>Heavy snow in the valley</h1><p>" + prose + "</p>"
+      "<figure><img src=a.jpg><figcaption>The pass at dawn. \xc2\xa9 AFP / Marco Bertorello</figcaption></figure>"
+      "<p>Foto: Ingo Pertramer</p><p>" + prose + "</p><p>Roman Prymula, photo: Archives of the Government</p>"
+      "<p>See more photos: the gallery</p><p>\xc2\xa9 2019 Associated Press. All Rights Reserved.</p>"
+      "</article></body></html>";
+  Extractor ex;
+  std::string text = ex.extract(html).text();
+  EXPECT_TRUE(contains(text, "The committee met")) << text;
+  EXPECT_FALSE(contains(text, "Bertorello")) << text;
+  EXPECT_FALSE(contains(text, "Pertramer")) << text;
+  EXPECT_FALSE(contains(text, "Archives of the Government")) << text;
+  EXPECT_TRUE(contains(text, "See more photos")) << text;
+  EXPECT_TRUE(contains(text, "Associated Press")) << text;
+}

@@ -104,7 +104,7 @@ std::string normalise_for_compare(std::string_view s);
 void escape_markdown(std::string& out, std::string_view text);
 
 // Drops the picture credits and caption copyright lines among the blocks (paragraphs and captions of
-// at most 120 characters); run once the reading is chosen, so the recall guard compares whole texts.
+// at most 300 characters); run once the reading is chosen, so the recall guard compares whole texts.
 void drop_credit_lines(std::vector<Block>& blocks, std::vector<ExplainedBlock>* explained);
 
 // The page's own summary (meta/og description) printed as a block outside the chosen content (a

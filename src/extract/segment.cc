@@ -39,7 +39,8 @@ namespace {
 // "Funding source:" is text), and so is a label inside a phrase ("See more photos:").
 bool is_credit_line(std::string_view text) {
   for (size_t pos = text.find("\xc2\xa9"); pos != std::string_view::npos; pos = text.find("\xc2\xa9", pos + 1)) {
-    if (pos > 0 && text[pos - 1] != '\n') return true;
+    // After a space or an opening bracket: "manifesto™©" is a joke, not a credit.
+    if (pos > 0 && (text[pos - 1] == ' ' || text[pos - 1] == '(' || text[pos - 1] == '[')) return true;
   }
   std::string lower(text);
   for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
@@ -520,7 +521,8 @@ bool segment_blocks(const PageAnalysis& page, const std::vector<const Node*>& ro
 }
 
 void drop_credit_lines(std::vector<Block>& blocks, std::vector<ExplainedBlock>* explained) {
-  constexpr uint32_t kMaxCreditChars = 120;  // longer: a caption written as prose, or text
+  // Longer: a caption written as prose, or text. 120 and 200 measured 4 and 2 pages fewer gaining, none losing.
+  constexpr uint32_t kMaxCreditChars = 300;
   std::vector<Block> kept;
   kept.reserve(blocks.size());
   for (Block& b : blocks) {

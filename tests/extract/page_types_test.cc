@@ -498,13 +498,18 @@ TEST(PageTypes, SummaryLeadOfAShortPage) {
 }
 
 // Picture credits are not text: a credit label after punctuation or a copyright sign closing a caption
-// is dropped; a copyright notice opening its line, and "photos:" inside a phrase, stay.
+// is dropped; a copyright notice opening its line, a © glued to a word, and "photos:" inside a phrase,
+// stay.
 TEST(PageTypes, PictureCreditsAreDropped) {
   std::string html =
       "<html><body><article><h1>Heavy snow in the valley</h1><p>" + prose + "</p>"
       "<figure><img src=a.jpg><figcaption>The pass at dawn. \xc2\xa9 AFP / Marco Bertorello</figcaption></figure>"
       "<p>Foto: Ingo Pertramer</p><p>" + prose + "</p><p>Roman Prymula, photo: Archives of the Government</p>"
       "<p>See more photos: the gallery</p><p>\xc2\xa9 2019 Associated Press. All Rights Reserved.</p>"
+      "<p>Not a manifesto\xe2\x84\xa2\xc2\xa9, just a note.</p>"
+      "<p>Photos: Anna Berg, Carl Dunst, Eva Falk, Gert Holm, Ida Jung, Karl Lenz, Mia Nord, Otto Prinz, Rita Stein, "
+      "Tom Ulm, Vera Wolf, Xaver Zinn, Agnes Brand, Conrad Dorn, Emil Fuchs, Greta Hahn, Iris Jahn, Kurt Lang, "
+      "Marta Neu, Oskar Pohl and the archive of the regional museum</p>"
       "</article></body></html>";
   Extractor ex;
   std::string text = ex.extract(html).text();
@@ -512,6 +517,8 @@ TEST(PageTypes, PictureCreditsAreDropped) {
   EXPECT_FALSE(contains(text, "Bertorello")) << text;
   EXPECT_FALSE(contains(text, "Pertramer")) << text;
   EXPECT_FALSE(contains(text, "Archives of the Government")) << text;
+  EXPECT_FALSE(contains(text, "Xaver Zinn")) << text;  // a long list of credits (over 200 characters)
   EXPECT_TRUE(contains(text, "See more photos")) << text;
   EXPECT_TRUE(contains(text, "Associated Press")) << text;
+  EXPECT_TRUE(contains(text, "Not a manifesto")) << text;
 }

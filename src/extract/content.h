@@ -139,6 +139,21 @@ struct SegmentOptions {
 // (datelines).
 void drop_metadata_lines(std::vector<Block>& blocks, std::string_view author, std::vector<ExplainedBlock>* explained);
 
+// Lower-case letters, digits and non-ASCII characters of `s`, without white space or punctuation: two
+// texts that print the same words compare equal.
+std::string normalise_for_compare(std::string_view s);
+// Appends `text` with the characters Markdown would read as syntax backslash-escaped.
+void escape_markdown(std::string& out, std::string_view text);
+
+// Drops the picture credits and caption copyright lines among the blocks (paragraphs and captions of
+// at most 300 characters); run once the reading is chosen, so the recall guard compares whole texts.
+void drop_credit_lines(std::vector<Block>& blocks, std::vector<ExplainedBlock>* explained);
+
+// The page's own summary (meta/og description) printed as a block outside the chosen content (a
+// teaser beside a short report, the prose of a video page) is put in front of a short text.
+void add_summary_lead(const Node* body, std::string_view description, std::vector<Block>& blocks,
+                      std::vector<ExplainedBlock>* explained);
+
 // Writes the blocks of `roots`. Returns whether, in the strict reading, the last block is a heading
 // whose whole section was dropped ("Related stories" above a dropped link list): the caller drops it
 // once the reading is chosen, so the recall guard compares readings on the same terms. `kept_chars`, when

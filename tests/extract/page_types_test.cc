@@ -466,3 +466,59 @@ TEST(PageTypes, CardGridIsTheContentOfAListing) {
   for (int i = 0; i < 12; ++i) EXPECT_TRUE(contains(text, "Insulated bottle model " + std::to_string(i))) << text;
   EXPECT_FALSE(contains(text, "About")) << text;
 }
+
+// The page's description printed as a block outside the chosen content (a video page's caption, a
+// teaser beside a short report) is put in front of a short text, once; a hidden copy is not, and a long
+// article keeps its own beginning (news sets leave the standfirst out).
+TEST(PageTypes, SummaryLeadOfAShortPage) {
+  const std::string summary =
+      "New York is the epicentre of the pandemic in the country. Sport has come to a standstill as well.";
+  auto page = [&](int paragraphs, bool visible) {
+    std::string html = "<html><head><meta name=description content='" + summary +
+                       "'></head><body><div class=wrap><main><article><h1>Sport at a standstill</h1>";
+    for (int i = 0; i < paragraphs; ++i) html += "<p>" + prose + "</p>";
+    html += "</article></main></div><div class=sidebar><div class=details><p";
+    html += visible ? ">" : " style='display:none'>";
+    return html + summary + "</p></div></div></body></html>";
+  };
+  auto occurrences = [](const std::string& text, const std::string& needle) {
+    size_t n = 0;
+    for (size_t pos = text.find(needle); pos != std::string::npos; pos = text.find(needle, pos + 1)) ++n;
+    return n;
+  };
+  Extractor ex;
+  std::string text = ex.extract(page(2, true)).text();
+  EXPECT_EQ(occurrences(text, summary), 1u) << text;
+  EXPECT_EQ(text.find(summary), 0u) << text;
+  text = ex.extract(page(2, false)).text();
+  EXPECT_FALSE(contains(text, summary)) << text;
+  text = ex.extract(page(12, true)).text();
+  EXPECT_TRUE(contains(text, "The committee met")) << text;
+  EXPECT_FALSE(contains(text, summary)) << text;
+}
+
+// Picture credits are not text: a credit label after punctuation or a copyright sign closing a caption
+// is dropped; a copyright notice opening its line, a © glued to a word, and "photos:" inside a phrase,
+// stay.
+TEST(PageTypes, PictureCreditsAreDropped) {
+  std::string html =
+      "<html><body><article><h1>Heavy snow in the valley</h1><p>" + prose + "</p>"
+      "<figure><img src=a.jpg><figcaption>The pass at dawn. \xc2\xa9 AFP / Marco Bertorello</figcaption></figure>"
+      "<p>Foto: Ingo Pertramer</p><p>" + prose + "</p><p>Roman Prymula, photo: Archives of the Government</p>"
+      "<p>See more photos: the gallery</p><p>\xc2\xa9 2019 Associated Press. All Rights Reserved.</p>"
+      "<p>Not a manifesto\xe2\x84\xa2\xc2\xa9, just a note.</p>"
+      "<p>Photos: Anna Berg, Carl Dunst, Eva Falk, Gert Holm, Ida Jung, Karl Lenz, Mia Nord, Otto Prinz, Rita Stein, "
+      "Tom Ulm, Vera Wolf, Xaver Zinn, Agnes Brand, Conrad Dorn, Emil Fuchs, Greta Hahn, Iris Jahn, Kurt Lang, "
+      "Marta Neu, Oskar Pohl and the archive of the regional museum</p>"
+      "</article></body></html>";
+  Extractor ex;
+  std::string text = ex.extract(html).text();
+  EXPECT_TRUE(contains(text, "The committee met")) << text;
+  EXPECT_FALSE(contains(text, "Bertorello")) << text;
+  EXPECT_FALSE(contains(text, "Pertramer")) << text;
+  EXPECT_FALSE(contains(text, "Archives of the Government")) << text;
+  EXPECT_FALSE(contains(text, "Xaver Zinn")) << text;  // a long list of credits (over 200 characters)
+  EXPECT_TRUE(contains(text, "See more photos")) << text;
+  EXPECT_TRUE(contains(text, "Associated Press")) << text;
+  EXPECT_TRUE(contains(text, "Not a manifesto")) << text;
+}

@@ -1,0 +1,93 @@
+// The page's summary as a lead. Sites print their meta description (og:description) as the teaser of a
+// short report or, on a video or product page, as its main prose; the content choice often leaves it
+// out (it sits beside the player, in a teaser box). After the content is segmented, when the text kept
+// is short, one walk over the body finds the first visible leaf block (not a heading) whose words are
+// exactly the description's (or begin with a description cut short by an ellipsis) and, unless the
+// blocks already print it, puts it in front. A long article keeps its own beginning: news truths
+// (scrapinghub) leave the standfirst out. Bounded: one preorder walk of at most kMaxWalkNodes nodes.
+// Covered by tests/extract/page_types_test.cc (SummaryLeadOfAShortPage).
+#include <string>
+
+#include "extract/content.h"
+
+namespace pith::detail {
+namespace {
+
+// Shorter descriptions are a site's slogan or a label rather than a paragraph of the page.
+constexpr uint32_t kMinSummaryChars = 60;
+constexpr int kMaxWalkNodes = 20000;
+// Kept text from which on the summary is left out (a standfirst above a full article). Measured: 1500
+// adds a news standfirst to one scrapinghub page (-0.03), 1200 misses one wcxb-dev page.
+constexpr uint32_t kMaxContentChars = 1400;
+
+bool hidden_or_code(const Node* n, const Node* body) {
+  for (const Node* p = n; p && p != body; p = p->parent) {
+    if (!p->is_element()) continue;
+    const char* rule = prune_rule(p, 0);
+    if (!rule) continue;
+    std::string_view r(rule);
+    if (r.substr(0, 13) == "never-content" || r.substr(0, 6) == "hidden" || r == "soft:noscript") return true;
+  }
+  return false;
+}
+
+bool has_block_child(const Node* n) {
+  for (const Node* c = n->first_child; c; c = c->next_sibling) {
+    if (c->is_element() && (is_block_level(c) || is_heading(c))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void add_summary_lead(const Node* body, std::string_view description, std::vector<Block>& blocks,
+                      std::vector<ExplainedBlock>* explained) {
+  if (!body) return;
+  std::string_view summary = trim(description);
+  bool cut_short = false;
+  for (std::string_view ellipsis : {"\xe2\x80\xa6", "..."}) {
+    if (summary.size() >= ellipsis.size() && summary.substr(summary.size() - ellipsis.size()) == ellipsis) {
+      summary = trim(summary.substr(0, summary.size() - ellipsis.size()));
+      cut_short = true;
+    }
+  }
+  if (count_text(summary).chars < kMinSummaryChars) return;
+  std::string key = normalise_for_compare(summary);
+  uint32_t kept_chars = 0;
+  for (const Block& b : blocks) {
+    if (normalise_for_compare(b.text).find(key) != std::string::npos) return;
+    kept_chars += count_text(b.text).chars;
+  }
+  if (kept_chars >= kMaxContentChars) return;
+  int budget = kMaxWalkNodes;
+  for (const Node* n = next_in_preorder(body, body); n && budget-- > 0; n = next_in_preorder(n, body)) {
+    if (!n->is_element() || !is_block_level(n) || is_heading(n) || has_block_child(n)) continue;
+    std::string text;
+    bool space = false;
+    append_collapsed(text, text_content(n), space);
+    std::string found = normalise_for_compare(text);
+    bool match = found == key || (cut_short && found.size() > key.size() && found.compare(0, key.size(), key) == 0);
+    if (!match || hidden_or_code(n, body)) continue;
+    Block lead;
+    lead.text = std::string(trim(text));
+    escape_markdown(lead.markdown, lead.text);
+    if (explained) {
+      ExplainedBlock e;
+      e.text = lead.text.substr(0, 80);
+      e.chars = count_text(lead.text).chars;
+      e.kept = true;
+      e.rule = "lead:summary";
+      for (const Node* p = n; p && p != body && p->is_element(); p = p->parent) {
+        std::string part(p->name);
+        std::string_view cls = p->attr(Attr::kClass);
+        if (!cls.empty()) part.append(".").append(cls.substr(0, cls.find(' ')));
+        e.path = e.path.empty() ? part : part + ">" + e.path;
+      }
+      explained->push_back(std::move(e));
+    }
+    blocks.insert(blocks.begin(), std::move(lead));
+    return;
+  }
+}
+
+}  // namespace pith::detail

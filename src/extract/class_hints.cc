@@ -48,7 +48,7 @@ constexpr HintWord kHintWords[] = {
     {"byline", kHintBoilerplate, kAffix}, {"caption", kFurniture, kAffix}, {"copyright", kHintBoilerplate, kAffix},
     {"disclaimer", kHintNegative, kAffix}, {"login", kHintBoilerplate, kAffix},
     {"print", kFurniture, kExact}, {"rating", kHintNegative, kAffix},
-{"tags", kHintNegative, kExact}, {"tag", kHintNegative, kExact},
+    {"tags", kHintNegative, kExact}, {"tag", kHintNegative, kExact},
     {"meta", kHintNegative, kExact}, {"author", kHintNegative, kAffix}, {"header", kHintNegative, kAffix},
     {"shopping", kHintNegative, kAffix}, {"aside", kHintBoilerplate, kExact}, {"most", kHintNegative, kExact},
     {"viewed", kHintNegative, kExact},

@@ -196,19 +196,23 @@ void append_collapsed(std::string& out, std::string_view text, bool& pending_spa
       i = end;
       continue;
     }
-    char32_t cp;
-    size_t len = decode_utf8(text, i, cp);
-    if (cp == 0xFEFF || cp == 0x200B || cp == 0x00AD || cp == 0x2060) {
-      // invisible: BOM, zero-width space, soft hyphen (a line-break hint inside a word), word joiner
-    } else if (is_space(cp)) {
-      pending_space = true;
-    } else {
-      if (pending_space && !out.empty() && out.back() != '\n' && out.back() != ' ') out.push_back(' ');
-      pending_space = false;
-      out.append(text.substr(i, len));
-    }
-    i += len;
+    i += append_collapsed_code_point(out, text, i, pending_space);
   }
+}
+
+size_t append_collapsed_code_point(std::string& out, std::string_view text, size_t i, bool& pending_space) {
+  char32_t cp;
+  size_t len = decode_utf8(text, i, cp);
+  if (cp == 0xFEFF || cp == 0x200B || cp == 0x00AD || cp == 0x2060) {
+    // invisible: BOM, zero-width space, soft hyphen (a line-break hint inside a word), word joiner
+  } else if (is_space(cp)) {
+    pending_space = true;
+  } else {
+    if (pending_space && !out.empty() && out.back() != '\n' && out.back() != ' ') out.push_back(' ');
+    pending_space = false;
+    out.append(text.substr(i, len));
+  }
+  return len;
 }
 
 namespace {

@@ -36,6 +36,9 @@ TextCounts count_text(std::string_view utf8);
 // Appends `text` with white space runs collapsed to one space; `pending_space` carries a space across
 // calls (so "a</b> b" keeps exactly one); leading space at the start of `out` (or after '\n') is dropped.
 void append_collapsed(std::string& out, std::string_view text, bool& pending_space);
+// append_collapsed's step for one code point at `i` (its path for everything but ASCII runs); returns
+// the code point's length. The reference tests hold the fast path to.
+size_t append_collapsed_code_point(std::string& out, std::string_view text, size_t i, bool& pending_space);
 // Trims ASCII/Unicode white space at both ends.
 std::string_view trim(std::string_view s);
 

@@ -36,20 +36,9 @@ TextCounts reference_count(std::string_view s) {
   return c;
 }
 
+// One code point at a time: no ASCII runs, no 16-byte blocks.
 void reference_append(std::string& out, std::string_view text, bool& pending_space) {
-  for (size_t i = 0; i < text.size();) {
-    char32_t cp;
-    size_t len = decode_utf8(text, i, cp);
-    if (cp == 0xFEFF || cp == 0x200B || cp == 0x00AD || cp == 0x2060) {
-    } else if (is_space(cp)) {
-      pending_space = true;
-    } else {
-      if (pending_space && !out.empty() && out.back() != '\n' && out.back() != ' ') out.push_back(' ');
-      pending_space = false;
-      out.append(text.substr(i, len));
-    }
-    i += len;
-  }
+  for (size_t i = 0; i < text.size();) i += append_collapsed_code_point(out, text, i, pending_space);
 }
 
 // Pieces the generator strings together: ASCII of every class, multi-byte characters of every kind the

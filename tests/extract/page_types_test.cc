@@ -327,6 +327,25 @@ TEST(PageTypes, SiblingArticleSectionsAreOneContent) {
   EXPECT_FALSE(contains(text, "Imprint")) << text;
 }
 
+// A label heading over a link list that the cleaning drops ("More on this" above related stories) is
+// dropped with it even when the text goes on after it; a heading whose section keeps its prose stays.
+TEST(PageTypes, LabelOfADroppedLinkListIsDropped) {
+  std::string html = "<html><body><article><h2>The vote</h2><p>" + prose + "</p><h2>More on this</h2><ul>"
+                     "<li><a href=/a>Council budget: what changes</a></li><li><a href=/b>Schools get new "
+                     "money</a></li><li><a href=/c>Roads plan delayed again</a></li></ul><p>" + prose +
+                     "</p><p>" + prose + "</p></article></body></html>";
+  Extractor ex;
+  std::string text = ex.extract(html).text();
+  EXPECT_FALSE(contains(text, "More on this")) << text;
+  EXPECT_FALSE(contains(text, "Roads plan delayed")) << text;
+  EXPECT_TRUE(contains(text, "The vote")) << text;
+  size_t paragraphs = 0;
+  for (size_t at = text.find("The committee met"); at != std::string::npos; at = text.find("The committee met", at + 1)) {
+    ++paragraphs;
+  }
+  EXPECT_EQ(paragraphs, 3u) << text;  // the text after the dropped list is kept
+}
+
 // In a thread, the author card beside each post (avatar, join date, post count) and the signature under
 // it are furniture; the posts are the text.
 TEST(PageTypes, ForumAuthorCardsAndSignaturesAreLeftOut) {

@@ -50,6 +50,14 @@ bool is_descendant(const Node* n, const Node* ancestor) {
   return false;
 }
 
+// Whether an <article> encloses `n` (at any depth).
+bool inside_article(const Node* n) {
+  for (const Node* a = n->parent; a; a = a->parent) {
+    if (a->is(Tag::kArticle)) return true;
+  }
+  return false;
+}
+
 // Whether another <article> of the same kind (first class name: "box recipe-ingredients" and "box
 // recipe-steps") is a sibling of `article`: sections of one page written as articles. Any sibling
 // article measured worse (related stories), the whole class attribute found fewer.
@@ -268,9 +276,7 @@ void add_lead(PageAnalysis& page, ContentChoice& choice) {
     // Past an element holding half the page the walk would reach page furniture, unless an <article>
     // still encloses it, however far up (its headline block is inside the article, above layout
     // wrappers): trafilatura_eval +5 snippets found.
-    bool in_article = false;
-    for (const Node* a = child->parent; a && !in_article; a = a->parent) in_article = a->is(Tag::kArticle);
-    if (!cs || (cs->text.chars * 2 > page_stat->text.chars && !in_article)) break;
+    if (!cs || (cs->text.chars * 2 > page_stat->text.chars && !inside_article(child))) break;
   }
   if (lead.empty()) return;
   std::reverse(lead.begin(), lead.end());

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/ascii.h"
 #include "extract/text_util.h"
 
 namespace pith::detail {
@@ -169,7 +170,7 @@ uint8_t hints_of(std::string_view value) {
       flush();
       continue;
     }
-    if (len < sizeof buf) buf[len++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    if (len < sizeof buf) buf[len++] = ascii_lower(c);
     else len = sizeof buf;
   }
   return hints;

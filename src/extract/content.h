@@ -144,6 +144,10 @@ void drop_metadata_lines(std::vector<Block>& blocks, std::string_view author, st
 std::string normalise_for_compare(std::string_view s);
 // Appends `text` with the characters Markdown would read as syntax backslash-escaped.
 void escape_markdown(std::string& out, std::string_view text);
+// The tag path --explain prints for `n`: its last six elements with their first class ("div.content>p").
+std::string explain_path(const Node* n);
+// Records for --explain (when `explained`) a finished block that `rule` dropped.
+void explain_dropped_block(std::vector<ExplainedBlock>* explained, const Block& block, const char* rule);
 
 // Drops the picture credits and caption copyright lines among the blocks (paragraphs and captions of
 // at most 300 characters); run once the reading is chosen, so the recall guard compares whole texts.

@@ -170,12 +170,7 @@ Result Extractor::extract_document(const Document& doc) {
   }
   // A closing heading whose section was dropped introduces nothing: dropped once the reading is chosen.
   if (orphan_heading_last && !r.blocks_.empty()) {
-    if (explained) {
-      ExplainedBlock e;
-      e.text = r.blocks_.back().text.substr(0, 80);
-      e.rule = "drop:orphan-heading";
-      explained->push_back(std::move(e));
-    }
+    detail::explain_dropped_block(explained, r.blocks_.back(), "drop:orphan-heading");
     r.blocks_.pop_back();
   }
   detail::drop_metadata_lines(r.blocks_, r.meta_.author, explained);

@@ -8,6 +8,7 @@
 // Every decision can be recorded for --explain. Covered by tests/extract/extract_test.cc.
 #include <algorithm>
 
+#include "base/ascii.h"
 #include "extract/content.h"
 #include "meta/meta.h"
 
@@ -20,8 +21,8 @@ std::string normalise_for_compare(std::string_view s) {
     i += decode_utf8(s, i, cp);
     if (cp < 0x80) {
       char c = static_cast<char>(cp);
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.push_back(c);
-      else if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c + 32));
+      char lower = ascii_lower(c);
+      if ((lower >= 'a' && lower <= 'z') || (c >= '0' && c <= '9')) out.push_back(lower);
     } else if (!is_space(cp)) {
       append_utf8(out, cp);
     }
@@ -42,8 +43,7 @@ bool is_credit_line(std::string_view text) {
     // After a space or an opening bracket: "manifesto™©" is a joke, not a credit.
     if (pos > 0 && (text[pos - 1] == ' ' || text[pos - 1] == '(' || text[pos - 1] == '[')) return true;
   }
-  std::string lower(text);
-  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  std::string lower = lower_ascii(text);
   for (std::string_view label : {"foto", "fotos", "photo", "photos", "bild", "bilder", "titelbild", "beitragsbild",
                                  "abbildung", "credit", "credits", "image", "crédits photos", "crédit photo"}) {
     for (size_t pos = lower.find(label); pos != std::string::npos; pos = lower.find(label, pos + 1)) {
@@ -74,6 +74,27 @@ void escape_markdown(std::string& out, std::string_view text) {
     }
   }
   out.append(text.substr(run));
+}
+
+std::string explain_path(const Node* n) {
+  std::string path;
+  int depth = 0;
+  for (const Node* p = n; p && p->is_element() && depth < 6; p = p->parent, ++depth) {
+    std::string part(p->name);
+    std::string_view cls = p->attr(Attr::kClass);
+    if (!cls.empty()) part.append(".").append(cls.substr(0, cls.find(' ')));
+    if (!path.empty()) part.append(">").append(path);
+    path = std::move(part);
+  }
+  return path;
+}
+
+void explain_dropped_block(std::vector<ExplainedBlock>* explained, const Block& block, const char* rule) {
+  if (!explained) return;
+  ExplainedBlock e;
+  e.text = block.text.substr(0, 80);
+  e.rule = rule;
+  explained->push_back(std::move(e));
 }
 
 namespace {
@@ -200,7 +221,6 @@ class Segmenter {
   void flush();
   void explain_removed(const Node* n, const char* rule);
   void text(std::string_view data);
-  std::string path_of(const Node* n) const;
 
   const PageAnalysis& page_;
   const SegmentOptions& options_;
@@ -240,28 +260,17 @@ class Segmenter {
   bool repeats_earlier_container(const Node* n, const ElementStat& s);
 };
 
-std::string Segmenter::path_of(const Node* n) const {
-  std::string path;
-  int depth = 0;
-  for (const Node* p = n; p && p->is_element() && depth < 6; p = p->parent, ++depth) {
-    std::string part(p->name);
-    std::string_view cls = p->attr(Attr::kClass);
-    if (!cls.empty()) part.append(".").append(cls.substr(0, cls.find(' ')));
-    if (!path.empty()) part.append(">").append(path);
-    path = std::move(part);
-  }
-  return path;
-}
-
 void Segmenter::explain_removed(const Node* n, const char* rule) {
   // Code and embeds are not a section's content; for the rest, any visible character will do.
   if (watching_heading() && std::string_view(rule).substr(0, 13) != "never-content" && holds_text(n)) {
     dropped_since_heading_ = true;
   }
-  if (const ElementStat* s = page_.stat(n)) count_dropped_links(rule, s->text.chars);
+  if (open_heading_) {
+    if (const ElementStat* s = page_.stat(n)) count_dropped_links(rule, s->text.chars);
+  }
   if (!explained_) return;
   ExplainedBlock e;
-  e.path = path_of(n);
+  e.path = explain_path(n);
   std::string t;
   bool space = false;
   append_collapsed(t, text_content(n), space);
@@ -332,7 +341,7 @@ void Segmenter::flush() {
   }
   if (explained_ && c.chars > 0) {
     ExplainedBlock e;
-    e.path = cur_node_ ? path_of(cur_node_) : "";
+    e.path = cur_node_ ? explain_path(cur_node_) : "";
     e.text = text.substr(0, 80);
     e.chars = c.chars;
     e.link_chars = cur_link_chars_;
@@ -351,12 +360,7 @@ void Segmenter::flush() {
   if (keep && open_heading_ && links_dropped_since_heading_ >= kMinDroppedLinkChars &&
       options_.reading == Reading::kStrict && !blocks_.empty() && blocks_.back().kind == BlockKind::kHeading) {
     kept_chars_ -= count_text(blocks_.back().text).chars;
-    if (explained_) {
-      ExplainedBlock e;
-      e.text = blocks_.back().text.substr(0, 80);
-      e.rule = "drop:label-of-dropped-links";
-      explained_->push_back(std::move(e));
-    }
+    explain_dropped_block(explained_, blocks_.back(), "drop:label-of-dropped-links");
     blocks_.pop_back();
   }
   if (keep) {
@@ -565,12 +569,7 @@ void drop_credit_lines(std::vector<Block>& blocks, std::vector<ExplainedBlock>* 
       kept.push_back(std::move(b));
       continue;
     }
-    if (explained) {
-      ExplainedBlock e;
-      e.text = b.text.substr(0, 80);
-      e.rule = "drop:credit-line";
-      explained->push_back(std::move(e));
-    }
+    explain_dropped_block(explained, b, "drop:credit-line");
   }
   blocks = std::move(kept);
 }
@@ -600,12 +599,7 @@ void drop_metadata_lines(std::vector<Block>& blocks, std::string_view author,
       kept.push_back(std::move(b));
       continue;
     }
-    if (explained) {
-      ExplainedBlock e;
-      e.text = b.text.substr(0, 80);
-      e.rule = rule;
-      explained->push_back(std::move(e));
-    }
+    explain_dropped_block(explained, b, rule);
   }
   blocks = std::move(kept);
 }

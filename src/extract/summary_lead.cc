@@ -77,12 +77,7 @@ void add_summary_lead(const Node* body, std::string_view description, std::vecto
       e.chars = count_text(lead.text).chars;
       e.kept = true;
       e.rule = "lead:summary";
-      for (const Node* p = n; p && p != body && p->is_element(); p = p->parent) {
-        std::string part(p->name);
-        std::string_view cls = p->attr(Attr::kClass);
-        if (!cls.empty()) part.append(".").append(cls.substr(0, cls.find(' ')));
-        e.path = e.path.empty() ? part : part + ">" + e.path;
-      }
+      e.path = explain_path(n);
       explained->push_back(std::move(e));
     }
     blocks.insert(blocks.begin(), std::move(lead));

@@ -5,6 +5,8 @@
 // text_util.h, which tests/extract/text_util_test.cc checks on generated text; extract_test.cc covers use.
 #include "extract/text_util.h"
 
+#include "base/ascii.h"
+
 #include <array>
 #include <cstring>
 #include <string>
@@ -47,6 +49,13 @@ inline __m128i ascii_space(__m128i v) {
 }
 inline unsigned ascii_space_mask(__m128i v) { return static_cast<unsigned>(_mm_movemask_epi8(ascii_space(v))); }
 #endif
+
+// The one space a run of white space collapses to, written before the next visible character (not at a
+// line start or after a space already written).
+inline void put_pending_space(std::string& out, bool& pending_space) {
+  if (pending_space && !out.empty() && out.back() != '\n' && out.back() != ' ') out.push_back(' ');
+  pending_space = false;
+}
 
 }  // namespace
 
@@ -190,8 +199,7 @@ void append_collapsed(std::string& out, std::string_view text, bool& pending_spa
           break;
         }
       }
-      if (pending_space && !out.empty() && out.back() != '\n' && out.back() != ' ') out.push_back(' ');
-      pending_space = false;
+      put_pending_space(out, pending_space);
       out.append(text.data() + i, end - i);
       i = end;
       continue;
@@ -208,8 +216,7 @@ size_t append_collapsed_code_point(std::string& out, std::string_view text, size
   } else if (is_space(cp)) {
     pending_space = true;
   } else {
-    if (pending_space && !out.empty() && out.back() != '\n' && out.back() != ' ') out.push_back(' ');
-    pending_space = false;
+    put_pending_space(out, pending_space);
     out.append(text.substr(i, len));
   }
   return len;
@@ -245,7 +252,7 @@ bool style_hides(std::string_view style) {
   std::string compact;
   for (char c : style) {
     if (c == ' ' || c == '\t' || c == '\n') continue;
-    compact.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    compact.push_back(ascii_lower(c));
   }
   return compact.find("display:none") != std::string::npos ||
          compact.find("visibility:hidden") != std::string::npos;

@@ -9,19 +9,13 @@
 // Covered by tests/meta/author_test.cc.
 #include <regex>
 
+#include "base/ascii.h"
 #include "extract/text_util.h"
 #include "meta/meta.h"
 
 namespace pith::detail {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
 
 bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
 
@@ -168,7 +162,7 @@ std::string clean_author(std::string_view raw) {
   // Byline words in front, repeatedly ("Written By: By Jane"), also glued to the name ("ByJane").
   for (bool again = true; again;) {
     again = false;
-    std::string low = lower(s);
+    std::string low = lower_ascii(s);
     for (std::string_view p : kPrefixes) {
       if (low.size() <= p.size() || low.compare(0, p.size(), p) != 0) continue;
       char next = s[p.size()];
@@ -217,7 +211,7 @@ std::string clean_author(std::string_view raw) {
   s = cut_words(s);
   // "amondale (Amondale)": the same name again in parentheses.
   if (size_t open = s.find(" ("); open != std::string::npos && s.back() == ')') {
-    if (lower(s.substr(open + 2, s.size() - open - 3)) == lower(s.substr(0, open))) s.resize(open);
+    if (lower_ascii(s.substr(open + 2, s.size() - open - 3)) == lower_ascii(s.substr(0, open))) s.resize(open);
   }
   while (!s.empty() && (s.back() == '.' || s.back() == '*') && s.size() > 2 && s[s.size() - 3] != ' ') s.pop_back();
   return s;
@@ -233,7 +227,7 @@ bool plausible_author(std::string_view name) {
   if (letters < 2) return false;
   // Template keys ("page.head.extra.author") and placeholders.
   if (name.find(' ') == std::string_view::npos && std::count(name.begin(), name.end(), '.') >= 2) return false;
-  std::string low = lower(name);
+  std::string low = lower_ascii(name);
   for (std::string_view generic : {"author", "the author", "by", "admin", "administrator", "unknown", "anonymous",
                                    "staff", "guest", "editor", "sign in", "log in", "login", "menu", "share",
                                    "sign up", "signup", "register", "search", "members", "users", "user", "list",
@@ -299,7 +293,7 @@ std::string byline_from_text(std::string_view text) {
     if (end == std::string::npos) end = s.size();
     size_t first = s.find_first_not_of(' ', start);
     if (first < end) {
-      std::string head = lower(std::string_view(s).substr(first, std::min<size_t>(12, end - first)));
+      std::string head = lower_ascii(std::string_view(s).substr(first, std::min<size_t>(12, end - first)));
       bool opens = false;
       for (std::string_view w : {"by", "written by", "posted by", "article by", "text by", "von ", "por ", "par ", "door "}) {
         opens |= head.compare(0, w.size(), w) == 0;

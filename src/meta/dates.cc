@@ -7,6 +7,7 @@
 #include <regex>
 #include <string>
 
+#include "base/ascii.h"
 #include "extract/text_util.h"
 #include "meta/meta.h"
 
@@ -52,9 +53,7 @@ constexpr MonthName kMonths[] = {
 };
 
 int month_from_name(std::string word) {
-  for (char& c : word) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
+  for (char& c : word) c = ascii_lower(c);
   for (const MonthName& m : kMonths) {
     if (word == m.name) return m.month;
   }
@@ -88,7 +87,7 @@ const Patterns& patterns() {
 
 bool slashes_day_first(std::string_view lang) {
   std::string l;
-  for (char c : lang.substr(0, 8)) l.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c == '_' ? '-' : c);
+  for (char c : lang.substr(0, 8)) l.push_back(c == '_' ? '-' : ascii_lower(c));
   if (l.empty()) return false;
   if (l.compare(0, 2, "en") != 0) return true;
   for (const char* region : {"en-gb", "en-au", "en-nz", "en-ie", "en-in", "en-za"}) {

@@ -279,14 +279,14 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
   if (meta.date.empty()) meta.date = parse_date(ld.any_date, day_first);
   // A date the text introduces as one ("Posted on the 15/12/2025", "Last updated: November 13, 2025").
   if (meta.date.empty()) meta.date = introduced_date(page_text, day_first);
-  if (meta.date.empty()) meta.date = parse_date(ld.modified.empty() ? m("article:modified_time") : ld.modified, day_first);
+  std::string modified = parse_date(ld.modified.empty() ? m("article:modified_time") : ld.modified, day_first);
+  if (meta.date.empty()) meta.date = modified;
   // The date the byline under the headline prints is the one readers see; a declared date that says
   // otherwise is often a re-stamp (a migration, a republication). Not on a thread (its first post's card
   // may show a reply's date), not when the printed date is the declared modification date, and not a
   // day off the declared one (a timestamp read in another time zone).
   if (!discussion) {
     std::string shown = date_under_headline(below_headline, day_first, meta.date);
-    std::string modified = parse_date(ld.modified.empty() ? m("article:modified_time") : ld.modified, day_first);
     if (!shown.empty() && shown != modified && days_apart(shown, meta.date) != 1) meta.date = shown;
   }
   // <meta name=description> first: og:description is more often cut short ("The de").

@@ -7,11 +7,11 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/ascii.h"
 #include "pith/dom.h"
 
 namespace pith::detail::metadata {
 
-std::string lower_ascii(std::string_view s);
 // `a` and `b` (joined by a space when `b` is not empty), lower-cased (ASCII) into `buf`, reusing its storage.
 void lower_into(std::string& buf, std::string_view a, std::string_view b);
 bool equals_ci(std::string_view a, std::string_view lower_b);

@@ -16,9 +16,7 @@ bool contains_ci(std::string_view hay, std::string_view needle) {
   for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
     size_t k = 0;
     while (k < needle.size()) {
-      char c = hay[i + k];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-      if (c != needle[k]) break;
+      if (ascii_lower(hay[i + k]) != needle[k]) break;
       ++k;
     }
     if (k == needle.size()) return true;
@@ -28,20 +26,12 @@ bool contains_ci(std::string_view hay, std::string_view needle) {
 
 }  // namespace
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
-
 // `a` and `b` (joined by a space when `b` is not empty), lower-cased (ASCII) into `buf`, reusing its storage.
 void lower_into(std::string& buf, std::string_view a, std::string_view b) {
   buf.resize(a.size() + (b.empty() ? 0 : b.size() + 1));
   char* out = buf.data();
   auto copy = [&](std::string_view v) {
-    for (char c : v) *out++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    for (char c : v) *out++ = ascii_lower(c);
   };
   copy(a);
   if (!b.empty()) *out++ = ' ', copy(b);

@@ -72,7 +72,7 @@ void parse_content_type(std::string_view value, std::string& mime_type, std::str
   mime_type.clear();
   charset.clear();
   size_t semi = value.find(';');
-  mime_type = detail::to_lower(detail::trim(value.substr(0, semi)));
+  mime_type = detail::lower_ascii(detail::trim(value.substr(0, semi)));
   while (semi != std::string_view::npos) {
     value.remove_prefix(semi + 1);
     semi = value.find(';');
@@ -81,7 +81,7 @@ void parse_content_type(std::string_view value, std::string& mime_type, std::str
     if (eq == std::string_view::npos || !detail::iequals(detail::trim(param.substr(0, eq)), "charset")) continue;
     std::string_view v = detail::trim(param.substr(eq + 1));
     if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) v = v.substr(1, v.size() - 2);
-    charset = detail::to_lower(detail::trim(v));
+    charset = detail::lower_ascii(detail::trim(v));
     break;
   }
 }
@@ -213,11 +213,11 @@ HttpStatus HttpParser::decode_body(HttpResponse& out) {
   Impl& im = *impl_;
   std::string_view body = out.raw_body;
   std::string_view te = out.header("Transfer-Encoding");
-  if (!te.empty() && detail::to_lower(te).find("chunked") != std::string::npos && im.dechunk(body)) {
+  if (!te.empty() && detail::lower_ascii(te).find("chunked") != std::string::npos && im.dechunk(body)) {
     body = im.dechunked.view();
   }
   HttpStatus status = HttpStatus::kOk;
-  std::string codings = detail::to_lower(out.header("Content-Encoding"));
+  std::string codings = detail::lower_ascii(out.header("Content-Encoding"));
   // Codings apply in the order listed, so they are undone from the last; at most two are undone.
   int pass = 0;
   while (!codings.empty() && status == HttpStatus::kOk) {

@@ -17,6 +17,16 @@ bool is_streamed_segment(const Node* e) {
   return e->is(Tag::kDiv) && id.size() >= 3 && id.substr(0, 2) == "S:";
 }
 
+// Whether the subtree holds the page's <main> (or role=main): markup that never closed its page header
+// (a template included twice) nests the whole page inside it, and a banner holding the main content
+// is not furniture. Pruned landmarks are small as a rule, so the scan costs little.
+bool holds_main(const Node* e) {
+  for (const Node* n = next_in_preorder(e, e); n; n = next_in_preorder(n, e)) {
+    if (n->is(Tag::kMain) || (n->is_element() && n->attr(Attr::kRole) == "main")) return true;
+  }
+  return false;
+}
+
 // What the permissive reading no longer prunes.
 bool permissive_keeps(std::string_view rule) {
   return rule.substr(0, 7) == "hidden:" || rule == "furniture:aside" || rule == "furniture:header" ||
@@ -58,7 +68,14 @@ const char* prune_rule(const Node* e, uint8_t hints) {
   if (role == "navigation" || role == "banner" || role == "contentinfo" || role == "complementary" ||
       role == "search" || role == "menu" || role == "menubar" || role == "toolbar" || role == "dialog" ||
       role == "alert" || role == "alertdialog") {
-    return "landmark-role";
+    return holds_main(e) ? nullptr : "landmark-role";
+  }
+  switch (e->tag) {
+    case Tag::kNav: case Tag::kAside: case Tag::kFooter: case Tag::kHeader:
+      if (holds_main(e)) return nullptr;
+      break;
+    default:
+      break;
   }
   switch (e->tag) {
     case Tag::kNav: return "furniture:nav";

@@ -541,3 +541,20 @@ TEST(PageTypes, PictureCreditsAreDropped) {
   EXPECT_TRUE(contains(text, "Associated Press")) << text;
   EXPECT_TRUE(contains(text, "Not a manifesto")) << text;
 }
+
+// A page header that never closed (a template included twice) holds the whole page, <main> included:
+// a banner around the main content is not furniture. A header without <main> still goes.
+TEST(PageTypes, UnclosedBannerAroundMainIsNotFurniture) {
+  std::string html =
+      "<html><body><header role=banner><div class=logo>Daily Example</div>"
+      "<header role=banner><nav><a href=/>Home</a> <a href=/sports>Sports</a></nav></header>"
+      "<main role=main><article><h1>Accordion player registers his name</h1><p>" + prose + "</p><p>" + prose +
+      "</p></article></main><nav><a href=/about>About us</a></nav>"
+      "<footer><p>Copyright 2022 Daily Example, all rights reserved.</p></footer></header></body></html>";
+  Extractor ex;
+  std::string text = ex.extract(html).text();
+  EXPECT_TRUE(contains(text, "The committee met")) << text;
+  EXPECT_FALSE(contains(text, "Sports")) << text;
+  EXPECT_FALSE(contains(text, "About us")) << text;
+  EXPECT_FALSE(contains(text, "all rights reserved")) << text;
+}

@@ -147,7 +147,10 @@ void PageAnalysis::analyse(const Node* root, bool keep_comments, Reading reading
     bool content_like = s->link_density() < 0.3f &&
                         ((s->text.chars >= 500 && s->text.chars * 8 >= page_chars) ||  // holds a share of the page
                          (s->text.chars >= 50 && s->text.chars * 2 >= page_chars));   // a small page's bulk
-    if (content_like) soft_kept_.emplace(node, rule);
+    // A <noscript> that never closed (its end tag ignored inside a <div>) holds the rest of the page.
+    bool holds_page = std::string_view(rule) == "soft:noscript" && s->text.chars >= 500 &&
+                      s->text.chars * 2 >= page_chars;
+    if (content_like || holds_page) soft_kept_.emplace(node, rule);
   }
   stats_.clear();
   index_.clear();

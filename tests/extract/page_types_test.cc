@@ -558,3 +558,21 @@ TEST(PageTypes, UnclosedBannerAroundMainIsNotFurniture) {
   EXPECT_FALSE(contains(text, "About us")) << text;
   EXPECT_FALSE(contains(text, "all rights reserved")) << text;
 }
+
+// `<noscript><div></noscript>`: with scripting off the end tag is ignored inside the <div>, so the
+// noscript holds the rest of the page, menus and all. It is read as content; a short "enable JavaScript" notice is not.
+TEST(PageTypes, UnclosedNoscriptHoldingThePageIsRead) {
+  std::string menu = "<ul>";
+  for (int i = 0; i < 40; ++i) menu += "<li><a href=/p" + std::to_string(i) + ">Section " + std::to_string(i) + " of the park</a></li>";
+  menu += "</ul>";
+  std::string html = "<html><body><noscript><div id=nojs></noscript><div id=page>" + menu +
+                     "<div id=news><h1>Bears: a record year</h1><p>" + prose + "</p><p>" + prose + "</p><p>" + prose +
+                     "</p></div></div></body></html>";
+  Extractor ex;
+  std::string text = ex.extract(html).text();
+  EXPECT_TRUE(contains(text, "The committee met")) << text;
+  EXPECT_FALSE(contains(text, "Section 3")) << text;
+  text = ex.extract("<html><body><noscript>You need to enable JavaScript to run this app.</noscript>"
+                    "<div id=root></div></body></html>").text();
+  EXPECT_FALSE(contains(text, "enable JavaScript")) << text;
+}

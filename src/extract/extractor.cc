@@ -5,6 +5,8 @@
 // limits), reported in Result::status. Covered by tests/extract/extract_test.cc and the dataset runs.
 #include <algorithm>
 #include <cstdint>
+#include <memory>
+#include <string>
 
 #include "extract/content.h"
 #include "meta/meta.h"
@@ -66,6 +68,44 @@ struct Extractor::Impl {
     orphan_heading_last = detail::segment_blocks(page, choice.roots, seg, blocks, explained, &chars);
     return chars;
   }
+
+  // Script-rendered pages (React apps) show a few lines of HTML and state the whole text in JSON-LD
+  // (articleBody, a HowTo's steps). When the HTML gave under 300 characters and that text has 500+, it
+  // replaces them, with a warning saying so. A paywalled story's teaser (longer) stays: its readers see
+  // the teaser, not the body declared for search engines.
+  void read_structured_body(const std::string& body_html, detail::SegmentOptions seg, uint32_t kept_chars, Result& r,
+                            std::vector<ExplainedBlock>* explained) {
+    constexpr uint32_t kMaxHtmlChars = 300, kMinChars = 500;
+    if (kept_chars >= kMaxHtmlChars || body_html.size() < kMinChars) return;
+    if (!body_parser) body_parser = std::make_unique<HtmlParser>(make_parse_options());
+    std::string page_html = "<!doctype html><body>" + body_html;
+    const Document& doc = body_parser->parse(page_html);
+    const Node* body = doc.body();
+    if (!body) return;
+    detail::PageAnalysis analysis;
+    seg.reading = detail::Reading::kStrict;
+    analysis.analyse(body, false, seg.reading, false);
+    std::vector<Block> blocks;
+    std::vector<ExplainedBlock> body_explained;
+    uint32_t chars = 0;
+    detail::segment_blocks(analysis, {body}, seg, blocks, explained ? &body_explained : nullptr, &chars);
+    if (chars < kMinChars) return;
+    r.blocks_ = std::move(blocks);
+    if (explained) {
+      for (ExplainedBlock& shell : *explained) {
+        if (shell.kept) shell.kept = false, shell.rule = "drop:replaced-by-structured-data";
+      }
+      ExplainedBlock e;
+      e.rule = "content:structured-data";
+      e.path = "script[type=application/ld+json]";
+      e.kept = true;
+      explained->push_back(std::move(e));
+      explained->insert(explained->end(), body_explained.begin(), body_explained.end());
+    }
+    r.status.warnings.push_back("content: taken from the page's JSON-LD (its HTML text was " +
+                                std::to_string(kept_chars) + " characters)");
+  }
+  std::unique_ptr<HtmlParser> body_parser;  // made on the first page that needs it
 
   static ParseOptions make_parse_options() {
     ParseOptions o;
@@ -182,6 +222,7 @@ Result Extractor::extract_document(const Document& doc) {
     cseg.reading = detail::Reading::kStrict;
     detail::segment_blocks(*page, page->comment_roots(), cseg, r.comments_, nullptr);
   }
+  impl_->read_structured_body(signals.structured_body, seg, kept_chars, r, explained);
   if (r.meta_.language.empty()) r.meta_.language = detail::language_from_script(r.text());
   if (r.blocks_.empty()) {
     r.status.empty = true;

@@ -40,6 +40,51 @@ bool is_article_type(const std::string& t) {
          t == "DiscussionForumPosting" || t == "WebPage" || t == "ItemPage" || t == "VideoObject";
 }
 
+// A JSON-LD string as HTML: templates store markup ("<p>..</p>") or plain text whose line breaks part
+// paragraphs; plain text is escaped and each line becomes a paragraph.
+void append_as_html(const std::string& value, std::string& html) {
+  if (value.find('<') != std::string::npos) {
+    html += value;
+    return;
+  }
+  size_t start = 0;
+  while (start < value.size()) {
+    size_t end = value.find('\n', start);
+    if (end == std::string::npos) end = value.size();
+    html += "<p>";
+    for (size_t i = start; i < end; ++i) {
+      if (value[i] == '&') html += "&amp;";
+      else html += value[i];
+    }
+    html += "</p>";
+    start = end + 1;
+  }
+}
+
+// A HowTo's text: its description, then the texts of its steps (and of the directions inside them), in order.
+void read_howto_steps(const nlohmann::json& howto, JsonLdFields& f) {
+  auto steps = howto.find("step");
+  if (steps == howto.end() || !steps->is_array() || !f.body.empty()) return;
+  auto append_text = [&](const nlohmann::json& item) {
+    if (!item.is_object()) return;
+    if (auto text = item.find("text"); text != item.end() && text->is_string()) append_as_html(text->get<std::string>(), f.body);
+  };
+  if (auto intro = howto.find("description"); intro != howto.end() && intro->is_string()) {
+    append_as_html(intro->get<std::string>(), f.body);
+  }
+  for (const auto& step : *steps) {
+    if (!step.is_object()) continue;
+    append_text(step);
+    if (auto items = step.find("itemListElement"); items != step.end()) {
+      if (items->is_array()) {
+        for (const auto& item : *items) append_text(item);
+      } else {
+        append_text(*items);
+      }
+    }
+  }
+}
+
 void visit_jsonld(const nlohmann::json& node, JsonLdFields& f, int depth) {
   if (depth > 8) return;
   if (node.is_array()) {
@@ -60,6 +105,7 @@ void visit_jsonld(const nlohmann::json& node, JsonLdFields& f, int depth) {
   if (auto it = node.find("datePublished"); it != node.end() && it->is_string() && f.any_date.empty()) {
     f.any_date = it->get<std::string>();
   }
+  if (type == "HowTo") read_howto_steps(node, f);
   if (!is_article_type(type)) return;
   // A page's own article beats a WebPage wrapper and an embedded video's object.
   auto weak = [](const std::string& t) { return t == "WebPage" || t == "VideoObject"; };
@@ -79,6 +125,10 @@ void visit_jsonld(const nlohmann::json& node, JsonLdFields& f, int depth) {
   take(f.image, "image");
   take(f.section, "articleSection");
   take(f.keywords, "keywords");
+  if (auto it = node.find("articleBody"); it != node.end() && it->is_string() && (f.body.empty() || stronger)) {
+    f.body.clear();
+    append_as_html(it->get<std::string>(), f.body);
+  }
   if (auto it = node.find("author"); it != node.end() && (f.author.empty() || stronger)) {
     // Names of the authors; objects without a name are kept as @id references, resolved later.
     std::vector<std::string> names, refs;

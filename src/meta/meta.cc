@@ -299,6 +299,7 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
     meta.tags.push_back(s);
   }
   if (signals && discussion) signals->discussion_thread = true;
+  if (signals) signals->structured_body = std::move(ld.body);
 }
 
 }  // namespace pith::detail

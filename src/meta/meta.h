@@ -17,6 +17,9 @@ struct PageSignals {
   // The page is a discussion thread: it declares a schema.org DiscussionForumPosting or QAPage in
   // JSON-LD, or a forum engine names itself in <meta name=generator>. Its replies are its content.
   bool discussion_thread = false;
+  // The article's text as the page's JSON-LD states it (articleBody, a HowTo's steps), as HTML; empty
+  // when none is declared. Script-rendered pages carry their text only there.
+  std::string structured_body;
 };
 
 void extract_metadata(const Document& doc, std::string_view page_url, Metadata& meta, PageSignals* signals = nullptr);

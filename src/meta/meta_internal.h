@@ -48,6 +48,7 @@ struct JsonLdFields {
   std::string any_date;  // datePublished of a node of any type (a forum post, a video, an event)
   bool author_is_org = false;
   bool discussion = false;  // a node of type DiscussionForumPosting or QAPage
+  std::string body;         // the article's text as HTML: articleBody of an article-like node, HowTo steps
   std::vector<std::string> author_refs;                  // @id of authors given by reference only
   std::unordered_map<std::string, std::string> people;   // @id -> name of every Person in the blocks
 };

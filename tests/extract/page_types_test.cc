@@ -576,3 +576,45 @@ TEST(PageTypes, UnclosedNoscriptHoldingThePageIsRead) {
                     "<div id=root></div></body></html>").text();
   EXPECT_FALSE(contains(text, "enable JavaScript")) << text;
 }
+
+// A script-rendered page states its text only in JSON-LD: the articleBody (plain text, one paragraph a
+// line) or a HowTo's description and steps (HTML) replace an HTML shell that gave under 300 characters,
+// with a warning. A page whose HTML holds its story keeps it.
+TEST(PageTypes, ScriptRenderedPageReadsItsJsonLdBody) {
+  std::string body = prose + " " + prose + "\\n" + "Lawmakers said the plan was late, costly, and almost insulting to voters." +
+                     "\\n" + prose;
+  auto page = [&](const std::string& visible) {
+    return "<html><head><script type=application/ld+json>{\"@type\":\"NewsArticle\",\"headline\":\"Plan\","
+           "\"articleBody\":\"" + body + "\"}</script></head><body><div id=root>" + visible +
+           "</div></body></html>";
+  };
+  Extractor ex;
+  Result r = ex.extract(page("<p>Loading the story for you, please wait a moment.</p>"));
+  std::string text = r.text();
+  EXPECT_TRUE(contains(text, "almost insulting to voters.\nThe committee met")) << text;
+  EXPECT_FALSE(contains(text, "Loading the story")) << text;
+  bool warned = std::any_of(r.status.warnings.begin(), r.status.warnings.end(),
+                            [](const std::string& w) { return contains(w, "JSON-LD"); });
+  EXPECT_TRUE(warned);
+  text = ex.extract(page("<article><p>" + prose + "</p><p>A different story, told at length, in the page.</p><p>" +
+                         prose + "</p></article>")).text();
+  EXPECT_TRUE(contains(text, "A different story")) << text;
+  EXPECT_FALSE(contains(text, "almost insulting")) << text;
+
+  std::string howto =
+      "<html><head><script type=application/ld+json>{\"@type\":\"HowTo\",\"name\":\"Round tablecloth\","
+      "\"description\":\"<p>A round table deserves a cloth of its own.</p>\",\"step\":["
+      "{\"@type\":\"HowToStep\",\"itemListElement\":{\"@type\":\"HowToDirection\",\"text\":\"<p>Measure the "
+      "diameter of the table top, from edge to edge through the middle, and add the drop on both sides.</p>\"}},"
+      "{\"@type\":\"HowToStep\",\"text\":\"<p>" + prose + "</p><p>Cut the cloth into a square a little larger "
+      "than the diameter plus both drops, fold it in quarters, and mark the arc with a pin and a string.</p>\"},"
+      "{\"@type\":\"HowToStep\",\"text\":\"<p>Sew the seams on the wrong side, press them open with a hot "
+      "iron, and try the cloth on the table before you cut the final curve.</p>\"},"
+      "{\"@type\":\"HowToStep\",\"text\":\"<p>Hem the edge with lace, fringe, or a simple double fold, "
+      "and iron it flat.</p>\"}]}</script></head><body><p>Your browser is out of date.</p></body></html>";
+  text = ex.extract(howto).text();
+  EXPECT_TRUE(contains(text, "A round table deserves")) << text;
+  EXPECT_TRUE(contains(text, "Measure the diameter")) << text;
+  EXPECT_TRUE(contains(text, "Hem the edge")) << text;
+  EXPECT_LT(text.find("Measure the diameter"), text.find("Hem the edge")) << text;
+}

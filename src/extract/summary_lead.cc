@@ -1,11 +1,13 @@
-// The page's summary as a lead. Sites print their meta description (og:description) as the teaser of a
-// short report or, on a video or product page, as its main prose; the content choice often leaves it
-// out (it sits beside the player, in a teaser box). After the content is segmented, when the text kept
-// is short, one walk over the body finds the first visible leaf block (not a heading) whose words are
-// exactly the description's (or begin with a description cut short by an ellipsis) and, unless the
-// blocks already print it, puts it in front. A long article keeps its own beginning: news truths
-// (scrapinghub) leave the standfirst out. Bounded: one preorder walk of at most kMaxWalkNodes nodes.
-// Covered by tests/extract/page_types_test.cc (SummaryLeadOfAShortPage).
+// The page's summary as its lead. Sites print their meta description (og:description) as the standfirst
+// of an article, the teaser of a short report or, on a video or product page, as its main prose; the
+// content choice often leaves it out (it sits above the article container, beside the player, in a teaser
+// box). After the content is segmented, one walk over the body finds the first visible leaf block (not a
+// heading) whose words are exactly the description's (or begin with a description cut short by an
+// ellipsis) and, unless the blocks already print it, puts it after the leading headline. On a long page
+// the block must not sit in a footer or menu, where sites print the description they give every page.
+// The truths split on standfirsts: trafilatura_eval's keep them, some of scrapinghub's leave them out.
+// Bounded: one preorder walk of at most kMaxWalkNodes nodes. Covered by tests/extract/page_types_test.cc
+// (SummaryLeadOfAShortPage, SummaryLeadIsTheStandfirst).
 #include <string>
 
 #include "extract/content.h"
@@ -16,9 +18,9 @@ namespace {
 // Shorter descriptions are a site's slogan or a label rather than a paragraph of the page.
 constexpr uint32_t kMinSummaryChars = 60;
 constexpr int kMaxWalkNodes = 20000;
-// Kept text from which on the summary is left out (a standfirst above a full article). Measured: 1500
-// adds a news standfirst to one scrapinghub page (-0.03), 1200 misses one wcxb-dev page.
-constexpr uint32_t kMaxContentChars = 1400;
+// Kept text from which on the page counts as long (a standfirst above a full article), where a summary in
+// a footer or menu is not taken.
+constexpr uint32_t kLongContentChars = 1400;
 
 bool hidden_or_code(const Node* n, const Node* body) {
   for (const Node* p = n; p && p != body; p = p->parent) {
@@ -27,6 +29,16 @@ bool hidden_or_code(const Node* n, const Node* body) {
     if (!rule) continue;
     std::string_view r(rule);
     if (r.substr(0, 13) == "never-content" || r.substr(0, 6) == "hidden" || r == "soft:noscript") return true;
+  }
+  return false;
+}
+
+// Whether a block sits in a page footer or menu, where a site prints the description it gives every page.
+bool in_footer_or_menu(const Node* n, const Node* body) {
+  for (const Node* p = n; p && p != body; p = p->parent) {
+    if (!p->is_element()) continue;
+    std::string_view role = p->attr(Attr::kRole);
+    if (p->is(Tag::kFooter) || p->is(Tag::kNav) || role == "contentinfo" || role == "navigation") return true;
   }
   return false;
 }
@@ -58,7 +70,7 @@ void add_summary_lead(const Node* body, std::string_view description, std::vecto
     if (normalise_for_compare(b.text).find(key) != std::string::npos) return;
     kept_chars += count_text(b.text).chars;
   }
-  if (kept_chars >= kMaxContentChars) return;
+  bool long_article = kept_chars >= kLongContentChars;
   int budget = kMaxWalkNodes;
   for (const Node* n = next_in_preorder(body, body); n && budget-- > 0; n = next_in_preorder(n, body)) {
     if (!n->is_element() || !is_block_level(n) || is_heading(n) || has_block_child(n)) continue;
@@ -67,7 +79,7 @@ void add_summary_lead(const Node* body, std::string_view description, std::vecto
     append_collapsed(text, text_content(n), space);
     std::string found = normalise_for_compare(text);
     bool match = found == key || (cut_short && found.size() > key.size() && found.compare(0, key.size(), key) == 0);
-    if (!match || hidden_or_code(n, body)) continue;
+    if (!match || hidden_or_code(n, body) || (long_article && in_footer_or_menu(n, body))) continue;
     Block lead;
     lead.text = std::string(trim(text));
     escape_markdown(lead.markdown, lead.text);
@@ -80,7 +92,9 @@ void add_summary_lead(const Node* body, std::string_view description, std::vecto
       e.path = explain_path(n);
       explained->push_back(std::move(e));
     }
-    blocks.insert(blocks.begin(), std::move(lead));
+    auto after_headline = blocks.begin();
+    while (after_headline != blocks.end() && after_headline->kind == BlockKind::kHeading) ++after_headline;
+    blocks.insert(after_headline, std::move(lead));
     return;
   }
 }

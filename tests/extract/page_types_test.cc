@@ -486,18 +486,21 @@ TEST(PageTypes, CardGridIsTheContentOfAListing) {
   EXPECT_FALSE(contains(text, "About")) << text;
 }
 
-// The page's description printed as a block outside the chosen content (a video page's caption, a
-// teaser beside a short report) is put in front of a short text, once; a hidden copy is not, and a long
-// article keeps its own beginning (news sets leave the standfirst out).
-TEST(PageTypes, SummaryLeadOfAShortPage) {
+// The page's description printed as a block outside the chosen content (a standfirst above the article,
+// a video page's caption, a teaser beside a short report) leads the text, once, after the headline; a
+// hidden copy does not, nor, on a long page, one in the footer (the blurb a site prints on every page).
+TEST(PageTypes, SummaryLeadIsTheStandfirst) {
   const std::string summary =
       "New York is the epicentre of the pandemic in the country. Sport has come to a standstill as well.";
-  auto page = [&](int paragraphs, bool visible) {
+  enum Where { kTeaser, kHidden, kFooter };
+  auto page = [&](int paragraphs, Where where) {
     std::string html = "<html><head><meta name=description content='" + summary +
                        "'></head><body><div class=wrap><main><article><h1>Sport at a standstill</h1>";
     for (int i = 0; i < paragraphs; ++i) html += "<p>" + prose + "</p>";
-    html += "</article></main></div><div class=sidebar><div class=details><p";
-    html += visible ? ">" : " style='display:none'>";
+    html += "</article></main></div>";
+    if (where == kFooter) return html + "<footer><p>" + summary + "</p></footer></body></html>";
+    html += "<div class=sidebar><div class=details><p";
+    html += where == kTeaser ? ">" : " style='display:none'>";
     return html + summary + "</p></div></div></body></html>";
   };
   auto occurrences = [](const std::string& text, const std::string& needle) {
@@ -506,14 +509,22 @@ TEST(PageTypes, SummaryLeadOfAShortPage) {
     return n;
   };
   Extractor ex;
-  std::string text = ex.extract(page(2, true)).text();
-  EXPECT_EQ(occurrences(text, summary), 1u) << text;
-  EXPECT_EQ(text.find(summary), 0u) << text;
-  text = ex.extract(page(2, false)).text();
-  EXPECT_FALSE(contains(text, summary)) << text;
-  text = ex.extract(page(12, true)).text();
+  for (int paragraphs : {2, 12}) {
+    std::string text = ex.extract(page(paragraphs, kTeaser)).text();
+    EXPECT_EQ(occurrences(text, summary), 1u) << text;
+    EXPECT_LT(text.find(summary), text.find("The committee met")) << text;
+    text = ex.extract(page(paragraphs, kHidden)).text();
+    EXPECT_FALSE(contains(text, summary)) << text;
+  }
+  std::string text = ex.extract(page(12, kFooter)).text();
   EXPECT_TRUE(contains(text, "The committee met")) << text;
   EXPECT_FALSE(contains(text, summary)) << text;
+  // After the headline, when the text begins with one.
+  text = ex.extract("<html><head><title>Example News</title><meta name=description content='" + summary +
+                    "'></head><body><article><h1>Sport at a standstill</h1><p>" + prose + "</p><p>" + prose +
+                    "</p></article><div class=sidebar><p>" + summary + "</p></div></body></html>").text();
+  EXPECT_EQ(text.find("Sport at a standstill\n" + summary + "\n"), 0u) << text;
+  EXPECT_EQ(occurrences(text, summary), 1u) << text;
 }
 
 // Picture credits are not text: a credit label after punctuation or a copyright sign closing a caption

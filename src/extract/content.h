@@ -149,9 +149,10 @@ std::string explain_path(const Node* n);
 // Records for --explain (when `explained`) a finished block that `rule` dropped.
 void explain_dropped_block(std::vector<ExplainedBlock>* explained, const Block& block, const char* rule);
 
-// Drops the picture credits and caption copyright lines among the blocks (paragraphs and captions of
-// at most 300 characters); run once the reading is chosen, so the recall guard compares whole texts.
-void drop_credit_lines(std::vector<Block>& blocks, std::vector<ExplainedBlock>* explained);
+// Drops lines that are never the page's text: picture credits and caption copyright lines (paragraphs and
+// captions of at most 300 characters), and text disguised by homoglyphs (spam, advertisements). Run once
+// the reading is chosen, so the recall guard compares whole texts.
+void drop_furniture_lines(std::vector<Block>& blocks, std::vector<ExplainedBlock>* explained);
 
 // The page's own summary (meta/og description) printed as a block outside the chosen content (a
 // teaser beside a short report, the prose of a video page) is put in front of a short text.

@@ -214,7 +214,7 @@ Result Extractor::extract_document(const Document& doc) {
     r.blocks_.pop_back();
   }
   detail::drop_metadata_lines(r.blocks_, r.meta_.author, explained);
-  detail::drop_credit_lines(r.blocks_, explained);
+  detail::drop_furniture_lines(r.blocks_, explained);
   detail::add_summary_lead(root, r.meta_.description, r.blocks_, explained);
   if (options_.include_comments && !page->comment_roots().empty()) {
     detail::SegmentOptions cseg = seg;

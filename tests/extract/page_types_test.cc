@@ -629,3 +629,21 @@ TEST(PageTypes, ScriptRenderedPageReadsItsJsonLdBody) {
   EXPECT_TRUE(contains(text, "Hem the edge")) << text;
   EXPECT_LT(text.find("Measure the diameter"), text.find("Hem the edge")) << text;
 }
+
+// An advertisement spelled with Cyrillic homoglyphs inside Latin words is dropped; Russian text quoting
+// Latin names word by word, and a code table mixing scripts with digits, stay.
+TEST(PageTypes, HomoglyphDisguisedTextIsDropped) {
+  std::string html =
+      "<html><body><article><h1>Vaccines for the region</h1><p>" + prose + "</p><p>" + prose + "</p>"
+      "<p>\xd0\x90\x64\x76\xd0\xb5\x72\x74\xd1\x96\xd1\x95\xd0\xb5 \x77\xd1\x96\x74\x68 \x74\x68\xd0\xb5 most visited "
+      "news site ~ \xd0\x92\xd0\xb5 \xd0\xbe\x66\x66\xd0\xb5\x72 full coverage</p>"
+      "<p>\xd0\x92 \xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb5 Apple \xd0\xb8 Google \xd0\xbe\xd1\x82\xd0\xba"
+      "\xd1\x80\xd1\x8b\xd0\xbb\xd0\xb8 \xd0\xbe\xd1\x84\xd0\xb8\xd1\x81\xd1\x8b.</p>"
+      "<p>'\xce\x88'U+0388 0xCE88, '\xce\x89'U+0389 0xCE89, '\xce\x8a'U+038A 0xCE8A</p></article></body></html>";
+  Extractor ex;
+  std::string text = ex.extract(html).text();
+  EXPECT_TRUE(contains(text, "The committee met")) << text;
+  EXPECT_FALSE(contains(text, "most visited")) << text;
+  EXPECT_TRUE(contains(text, "Apple")) << text;
+  EXPECT_TRUE(contains(text, "U+0389")) << text;
+}

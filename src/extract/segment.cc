@@ -135,9 +135,23 @@ namespace {
 // A multi-block container of at least this many characters that repeats an earlier one is dropped.
 constexpr uint32_t kMinRepeatChars = 200;
 
-// Container-level cleaning; returns the rule that drops `s`, or nullptr to keep it.
-const char* clean_rule(const ElementStat& s, const Node* root, uint32_t root_chars, bool lenient,
-                       bool comments_are_content) {
+// The text of `n` and of its siblings with the same class attribute (at most kMaxSiblings looked at).
+uint32_t class_siblings_chars(const PageAnalysis& page, const Node* n) {
+  constexpr int kMaxSiblings = 64;
+  std::string_view cls = n->attr(Attr::kClass);
+  if (cls.empty() || !n->parent) return 0;
+  uint32_t chars = 0;
+  int budget = kMaxSiblings;
+  for (const Node* c = n->parent->first_child; c && budget-- > 0; c = c->next_sibling) {
+    if (!c->is_element() || c->attr(Attr::kClass) != cls) continue;
+    if (const ElementStat* cs = page.stat(c)) chars += cs->text.chars;
+  }
+  return chars;
+}
+
+// Container-level cleaning of `s` on its own; returns the rule that drops it, or nullptr to keep it.
+const char* container_rule(const ElementStat& s, const Node* root, uint32_t root_chars, bool lenient,
+                           bool comments_are_content) {
   const Node* n = s.node;
   // An <article> nested in the <article> chosen as the content is, by the HTML standard, a comment or a
   // related article.
@@ -166,6 +180,18 @@ const char* clean_rule(const ElementStat& s, const Node* root, uint32_t root_cha
     return "clean:list-of-links";
   }
   return nullptr;
+}
+
+// Container-level cleaning; returns the rule that drops `s`, or nullptr to keep it. Siblings of one class
+// that together hold most of the content are the content, whatever their name says (an article cut into
+// sections named for the ads between them, "Report__Section--Ads"), as a single container would be;
+// comments stay comments, and a list of links is judged by its links.
+const char* clean_rule(const PageAnalysis& page, const ElementStat& s, const Node* root, uint32_t root_chars,
+                       bool lenient, bool comments_are_content) {
+  const char* rule = container_rule(s, root, root_chars, lenient, comments_are_content);
+  bool named_out = rule && std::string_view(rule) == "clean:negative-evidence" && !(s.hints & kHintComments);
+  if (named_out && class_siblings_chars(page, s.node) * 2 > root_chars) return nullptr;
+  return rule;
 }
 
 bool is_data_table(const Node* table) {
@@ -443,7 +469,7 @@ void Segmenter::run(const Node* root) {
           walker.skip_children();
           continue;
         }
-        if (const char* rule = s ? clean_rule(*s, root, root_chars, options_.reading != Reading::kStrict,
+        if (const char* rule = s ? clean_rule(page_, *s, root, root_chars, options_.reading != Reading::kStrict,
                                                    comments_are_content) : nullptr) {
           if (!(n->is(Tag::kTable) && is_data_table(n))) {
             explain_removed(n, rule);

@@ -647,3 +647,23 @@ TEST(PageTypes, HomoglyphDisguisedTextIsDropped) {
   EXPECT_TRUE(contains(text, "Apple")) << text;
   EXPECT_TRUE(contains(text, "U+0389")) << text;
 }
+
+// An article cut into sections named for the ads between them ("Report__Section--Ads"): each section
+// alone is a small share of the page, together they are the article, and they are read as such; an
+// ad box of the same name word but another class stays out.
+TEST(PageTypes, SectionsNamedForTheirAdsAreTheArticle) {
+  std::string html = "<html><body><nav><a href=/>Home</a> <a href=/tests>Tests</a></nav>"
+                     "<article class=Report><header><h1>The grill on test</h1></header>";
+  for (int i = 0; i < 6; ++i) {
+    html += "<section class='Report__Section Report__Section--Ads'><h2>Part " + std::to_string(i) + "</h2><p>" +
+            prose + "</p><p>Step " + std::to_string(i) + " of the test went well, and the steak, seared hot, "
+            "came out evenly done.</p></section>";
+  }
+  html += "<div class=ad-slot><p>Buy the grill now, special offer, free delivery!</p></div></article>"
+          "<footer>Imprint</footer></body></html>";
+  Extractor ex;
+  std::string text = ex.extract(html).text();
+  for (int i = 0; i < 6; ++i) EXPECT_TRUE(contains(text, "Step " + std::to_string(i) + " of the test")) << text;
+  EXPECT_FALSE(contains(text, "special offer")) << text;
+  EXPECT_FALSE(contains(text, "Imprint")) << text;
+}

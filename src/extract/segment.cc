@@ -646,11 +646,14 @@ void drop_metadata_lines(std::vector<Block>& blocks, std::string_view author,
   for (size_t i = 0; i < blocks.size(); ++i) {
     Block& b = blocks[i];
     bool line = b.kind == BlockKind::kParagraph || b.kind == BlockKind::kListItem;
-    bool edge = i < kEdgeBlocks || i + kEdgeBlocks >= blocks.size();
+    // Counted among the lines kept: a dateline under a dropped one ("Publiziert: ..." over "Aktualisiert:
+    // ...") is still at the edge.
+    bool top = kept.size() < kEdgeBlocks;
+    bool edge = top || i + kEdgeBlocks >= blocks.size();
     uint32_t chars = line && edge ? count_text(b.text).chars : 0;  // only edge lines are asked about
     // A sign-off at the end ("Kim Ji-yeon, Arirang News.") is the report's own: bylines only above.
     const char* rule = nullptr;
-    if (line && i < kEdgeBlocks && author.size() >= 4 && chars < kMaxBylineChars &&
+    if (line && top && author.size() >= 4 && chars < kMaxBylineChars &&
         b.text.find(author) != std::string::npos) {
       rule = "drop:byline";
     } else if (line && edge && chars < kMaxDateChars &&

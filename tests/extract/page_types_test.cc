@@ -430,6 +430,13 @@ TEST(PageTypes, BylineIsMetadataNotText) {
   EXPECT_FALSE(contains(r.text(), "By Dana Whitfield")) << r.text();
   EXPECT_TRUE(contains(r.text(), "Dana Whitfield asked the mayor")) << r.text();
   EXPECT_FALSE(contains(r.text(), "24.06.2020")) << r.text();  // a dateline, also metadata
+  // Datelines stacked under the headline and a standfirst: the lower one is at the edge too.
+  r = ex.extract("<html><body><article><h1>Forest fires and new epidemics</h1><p>" + prose +
+                 "</p><p>Bats carry more than three thousand kinds of coronavirus, and most never reach us.</p>"
+                 "<p>Published: 03.04.2020, 12:35</p><p>Updated: 11.04.2020, 10:27</p><p>" + prose + "</p><p>" +
+                 prose + "</p><p>" + prose + "</p><p>" + prose + "</p></article></body></html>");
+  EXPECT_FALSE(contains(r.text(), "03.04.2020")) << r.text();
+  EXPECT_FALSE(contains(r.text(), "11.04.2020")) << r.text();
 }
 
 // og:type "website" (home, listing, product, service pages) makes the lenient reading win whenever it

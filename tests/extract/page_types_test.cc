@@ -674,3 +674,21 @@ TEST(PageTypes, SectionsNamedForTheirAdsAreTheArticle) {
   EXPECT_FALSE(contains(text, "special offer")) << text;
   EXPECT_FALSE(contains(text, "Imprint")) << text;
 }
+
+// An advertisement's label standing alone is dropped in any language and dress ("- Anzeige -",
+// "ADVERTISEMENT", "广告"); a sentence about advertising stays.
+TEST(PageTypes, StandaloneAdLabelsAreDropped) {
+  std::string html = "<html><body><article><h1>The new library</h1><p>" + prose + "</p><p>- Anzeige -</p>"
+                     "<p>ADVERTISEMENT</p><p>" + prose + "</p><div>\xe2\x80\x93 Werbung \xe2\x80\x93</div><p>"
+                     "\xe5\xb9\xbf\xe5\x91\x8a</p><p>Sponsored</p><p>Advertisement for the library was posted in "
+                     "March, and the council paid for it.</p><p>" + prose + "</p></article></body></html>";
+  Extractor ex;
+  std::string text = ex.extract(html).text();
+  EXPECT_TRUE(contains(text, "The committee met")) << text;
+  EXPECT_FALSE(contains(text, "Anzeige")) << text;
+  EXPECT_FALSE(contains(text, "ADVERTISEMENT")) << text;
+  EXPECT_FALSE(contains(text, "Werbung")) << text;
+  EXPECT_FALSE(contains(text, "\xe5\xb9\xbf\xe5\x91\x8a")) << text;
+  EXPECT_FALSE(contains(text, "Sponsored")) << text;
+  EXPECT_TRUE(contains(text, "Advertisement for the library")) << text;
+}

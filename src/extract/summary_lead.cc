@@ -10,6 +10,7 @@
 // (SummaryLeadOfAShortPage, SummaryLeadIsTheStandfirst).
 #include <string>
 
+#include "base/ascii.h"
 #include "extract/content.h"
 
 namespace pith::detail {
@@ -43,6 +44,37 @@ bool in_footer_or_menu(const Node* n, const Node* body) {
   return false;
 }
 
+// Whether the text below `n`, reduced as normalise_for_compare reduces it (ASCII letters and digits
+// lower-cased, other scripts' characters kept, white space, punctuation and invisible characters left
+// out), equals `key`, or, with `prefix`, begins with it. Compared while walking, without copying, so
+// that the paragraphs that differ from the first letters on cost little.
+bool reduced_text_matches(const Node* n, std::string_view key, bool prefix) {
+  size_t pos = 0;
+  for (const Node* t = next_in_preorder(n, n); t; t = next_in_preorder(t, n)) {
+    if (!t->is_text()) continue;
+    std::string_view text = t->data;
+    for (size_t i = 0; i < text.size();) {
+      char32_t cp;
+      size_t len = decode_utf8(text, i, cp);
+      std::string_view bytes;
+      char lower = 0;
+      if (cp < 0x80) {
+        char c = static_cast<char>(cp);
+        lower = ascii_lower(c);
+        if ((lower >= 'a' && lower <= 'z') || (c >= '0' && c <= '9')) bytes = std::string_view(&lower, 1);
+      } else if (!is_space(cp) && cp != 0xFEFF && cp != 0x200B && cp != 0x00AD && cp != 0x2060) {
+        bytes = text.substr(i, len);
+      }
+      i += len;
+      if (bytes.empty()) continue;
+      if (pos == key.size()) return prefix;  // more text after the whole key
+      if (key.substr(pos, bytes.size()) != bytes) return false;
+      pos += bytes.size();
+    }
+  }
+  return pos == key.size();
+}
+
 bool has_block_child(const Node* n) {
   for (const Node* c = n->first_child; c; c = c->next_sibling) {
     if (c->is_element() && (is_block_level(c) || is_heading(c))) return true;
@@ -74,12 +106,13 @@ void add_summary_lead(const Node* body, std::string_view description, std::vecto
   int budget = kMaxWalkNodes;
   for (const Node* n = next_in_preorder(body, body); n && budget-- > 0; n = next_in_preorder(n, body)) {
     if (!n->is_element() || !is_block_level(n) || is_heading(n) || has_block_child(n)) continue;
+    if (!reduced_text_matches(n, key, cut_short) || hidden_or_code(n, body) ||
+        (long_article && in_footer_or_menu(n, body))) {
+      continue;
+    }
     std::string text;
     bool space = false;
     append_collapsed(text, text_content(n), space);
-    std::string found = normalise_for_compare(text);
-    bool match = found == key || (cut_short && found.size() > key.size() && found.compare(0, key.size(), key) == 0);
-    if (!match || hidden_or_code(n, body) || (long_article && in_footer_or_menu(n, body))) continue;
     Block lead;
     lead.text = std::string(trim(text));
     escape_markdown(lead.markdown, lead.text);

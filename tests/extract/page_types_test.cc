@@ -475,22 +475,27 @@ TEST(PageTypes, RubyAnnotationsAreLeftOut) {
   EXPECT_FALSE(contains(text, "ぎゃくたい")) << text;
 }
 
-// A product grid (cards of one class, titles as links, prices as text) away from the scored content
-// is taken by the lenient reading when it holds most of the page's text.
+// A product grid (cards of one kind, titles as links, prices as text) away from the scored content
+// is taken by the lenient reading when it holds most of the page's text. The cards' kind is their first
+// class word without a digit: shops add per-item words ("product post-34954 instock").
 TEST(PageTypes, CardGridIsTheContentOfAListing) {
-  std::string html = "<html><body><article><p>Our bottles, cups, and flasks keep drinks cold for a day, and every "
-                     "one, from the smallest to the largest, is tested, washed, and packed by hand, in our "
-                     "workshop, in Leeds.</p></article><div class=results><ul class=grid>";
-  for (int i = 0; i < 12; ++i) {
-    std::string n = std::to_string(i);
-    html += "<li class=product><a href=/p" + n + "><h3>Insulated bottle model " + n + "</h3></a><span>$" + n +
-            "9.95</span><span>750 ml steel</span></li>";
+  for (bool per_item_classes : {false, true}) {
+    std::string html = "<html><body><article><p>Our bottles, cups, and flasks keep drinks cold for a day, and "
+                       "every one, from the smallest to the largest, is tested, washed, and packed by hand, in our "
+                       "workshop, in Leeds.</p></article><div class=results><ul class=grid>";
+    for (int i = 0; i < 12; ++i) {
+      std::string n = std::to_string(i);
+      std::string cls = per_item_classes ? "'post-" + n + " product type-product " + (i % 2 ? "instock" : "sale") + "'"
+                                         : std::string("product");
+      html += "<li class=" + cls + "><a href=/p" + n + "><h3>Insulated bottle model " + n + "</h3></a><span>$" + n +
+              "9.95</span><span>750 ml steel</span></li>";
+    }
+    html += "</ul></div><ul class=menu><li><a href=/a>About</a><li><a href=/b>Help</a></ul></body></html>";
+    Extractor ex;
+    std::string text = ex.extract(html).text();
+    for (int i = 0; i < 12; ++i) EXPECT_TRUE(contains(text, "Insulated bottle model " + std::to_string(i))) << text;
+    EXPECT_FALSE(contains(text, "About")) << text;
   }
-  html += "</ul></div><ul class=menu><li><a href=/a>About</a><li><a href=/b>Help</a></ul></body></html>";
-  Extractor ex;
-  std::string text = ex.extract(html).text();
-  for (int i = 0; i < 12; ++i) EXPECT_TRUE(contains(text, "Insulated bottle model " + std::to_string(i))) << text;
-  EXPECT_FALSE(contains(text, "About")) << text;
 }
 
 // The page's description printed as a block outside the chosen content (a standfirst above the article,

@@ -58,14 +58,28 @@ bool inside_article(const Node* n) {
   return false;
 }
 
-// Whether another <article> of the same kind (first class name: "box recipe-ingredients" and "box
-// recipe-steps") is a sibling of `article`: sections of one page written as articles. Any sibling
-// article measured worse (related stories), the whole class attribute found fewer.
+// An element's kind among its siblings: the first word of its class attribute without a digit. Shops and
+// blogs add per-item words ("product post-34954 product_cat-sale instock"), so whole attributes rarely
+// repeat.
+std::string_view element_kind(std::string_view cls) {
+  size_t pos = 0;
+  while (pos < cls.size()) {
+    size_t end = cls.find_first_of(" \t\n\r\f", pos);
+    if (end == std::string_view::npos) end = cls.size();
+    std::string_view token = cls.substr(pos, end - pos);
+    if (!token.empty() && token.find_first_of("0123456789") == std::string_view::npos) return token;
+    pos = end + 1;
+  }
+  return cls;
+}
+
+// Whether another <article> of the same kind ("box recipe-ingredients" and "box recipe-steps") is a
+// sibling of `article`: sections of one page written as articles. Any sibling article measured worse
+// (related stories), the whole class attribute found fewer.
 bool has_sibling_article(const Node* article) {
-  auto first_token = [](std::string_view cls) { return cls.substr(0, cls.find(' ')); };
-  std::string_view kind = first_token(article->attr(Attr::kClass));
+  std::string_view kind = element_kind(article->attr(Attr::kClass));
   for (const Node* s = article->parent ? article->parent->first_child : nullptr; s; s = s->next_sibling) {
-    if (s != article && s->is(Tag::kArticle) && first_token(s->attr(Attr::kClass)) == kind) return true;
+    if (s != article && s->is(Tag::kArticle) && element_kind(s->attr(Attr::kClass)) == kind) return true;
   }
   return false;
 }
@@ -284,23 +298,9 @@ void add_lead(PageAnalysis& page, ContentChoice& choice) {
 }
 
 // A grid of cards (products, stories, results): the element whose children include at least
-// kMinCards of one kind (same class; comment, furniture and negative-hinted children left out) that
+// kMinCards of one kind (element_kind; comment, furniture and negative-hinted children left out) that
 // together hold kMinGridPercent of the page's text. nullptr if none. Link density is not asked: the
 // cards' titles are links. Chosen over the dev sets: 40-70% measured alike, 60 lost least elsewhere.
-// A card's kind: the first token of its class attribute without a digit. Shops and blogs add per-item
-// tokens ("product post-34954 product_cat-sale instock"), so whole attributes rarely repeat.
-std::string_view card_kind(std::string_view cls) {
-  size_t pos = 0;
-  while (pos < cls.size()) {
-    size_t end = cls.find_first_of(" \t\n\r\f", pos);
-    if (end == std::string_view::npos) end = cls.size();
-    std::string_view token = cls.substr(pos, end - pos);
-    if (!token.empty() && token.find_first_of("0123456789") == std::string_view::npos) return token;
-    pos = end + 1;
-  }
-  return cls;
-}
-
 const Node* find_card_grid(PageAnalysis& page) {
   constexpr uint32_t kMinCards = 4, kMinGridPercent = 60;
   const ElementStat* page_stat = page.stat(page.root());
@@ -318,7 +318,7 @@ const Node* find_card_grid(PageAnalysis& page) {
       if (!c->is_element()) continue;
       const ElementStat* cs = page.stat(c);
       if (!cs || cs->text.chars < 20 || (cs->hints & (kHintComments | kHintBoilerplate | kHintNegative))) continue;
-      auto& k = kinds[card_kind(c->attr(Attr::kClass))];
+      auto& k = kinds[element_kind(c->attr(Attr::kClass))];
       // Different tags with one class are rare enough to share a key.
       ++k.cards;
       k.chars += cs->text.chars;

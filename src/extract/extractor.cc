@@ -1,13 +1,16 @@
-// The Extractor: bytes -> encoding sniff and decode -> HTML parse -> metadata -> page analysis (prune +
-// statistics) -> content choice -> blocks (+ comments) -> Result. The analysis, choice and blocks run
-// once strictly and, when that keeps little, again with rules relaxed (the recall guard below).
-// Parser, decoder and analysis buffers are kept between pages. Nothing here throws; limits are cut-flag-continue (input bytes, parser
-// limits), reported in Result::status. Covered by tests/extract/extract_test.cc and the dataset runs.
+// The Extractor: bytes -> encoding sniff and decode (double-encoded UTF-8 and self-closed <iframe>s in
+// <noscript> repaired) -> HTML parse -> metadata -> page analysis (prune + statistics) -> content choice
+// -> blocks (+ comments) -> Result; a script-rendered shell is read from its JSON-LD instead. The
+// analysis, choice and blocks run once strictly and, when that keeps little, again with rules relaxed
+// (the recall guard below). Parser, decoder and analysis buffers are kept between pages. Nothing here
+// throws; limits are cut-flag-continue (input bytes, parser limits), reported in Result::status.
+// Covered by tests/extract/extract_test.cc, page_types_test.cc and the dataset runs.
 #include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
 
+#include "base/ascii.h"
 #include "extract/content.h"
 #include "meta/meta.h"
 #include "pith/encoding.h"
@@ -30,12 +33,49 @@ bool declares_website(const Document& doc) {
   }
   return false;
 }
+bool starts_with_ci(std::string_view text, size_t pos, std::string_view lower_word) {
+  if (text.size() - pos < lower_word.size()) return false;
+  for (size_t i = 0; i < lower_word.size(); ++i) {
+    if (detail::ascii_lower(text[pos + i]) != lower_word[i]) return false;
+  }
+  return true;
+}
+
+size_t skip_spaces(std::string_view text, size_t pos) {
+  while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\n' || text[pos] == '\t' || text[pos] == '\r')) ++pos;
+  return pos;
+}
+
+// `<noscript><iframe src=... /></noscript>` (a tag manager's snippet as some frameworks print it): HTML
+// ignores the slash, so with scripting off, as a crawler parses, the <iframe> never closes and its raw
+// text swallows the rest of the page. A browser running scripts reads the noscript as text and shows
+// the page. Writes the page with "</iframe>" after each such tag into `out`; returns how many.
+size_t close_noscript_iframes(std::string_view in, std::string& out) {
+  size_t closed = 0, copied = 0;
+  for (size_t pos = in.find("<noscript"); pos != std::string_view::npos; pos = in.find("<noscript", pos + 1)) {
+    size_t open_end = in.find('>', pos);
+    if (open_end == std::string_view::npos) break;
+    size_t iframe = skip_spaces(in, open_end + 1);
+    if (!starts_with_ci(in, iframe, "<iframe")) continue;
+    size_t tag_end = in.find('>', iframe);
+    if (tag_end == std::string_view::npos || in[tag_end - 1] != '/') continue;
+    if (!starts_with_ci(in, skip_spaces(in, tag_end + 1), "</noscript")) continue;
+    if (closed == 0) out.clear();
+    out.append(in.substr(copied, tag_end + 1 - copied)).append("</iframe>");
+    copied = tag_end + 1;
+    ++closed;
+  }
+  if (closed > 0) out.append(in.substr(copied));
+  return closed;
+}
+
 }  // namespace
 
 struct Extractor::Impl {
   HtmlParser parser{make_parse_options()};
   Decoder decoder;
   std::string repaired;  // the decoded page after repair_double_encoding, when it repaired something
+  std::string closed_iframes;  // the page after close_noscript_iframes, when it closed one
   bool discussion_thread = false;  // of the page being extracted (detail::PageSignals)
   detail::PageAnalysis page, trial;  // the kept reading's analysis, and a retry's
   detail::WalkMemo memo;  // the strict reading's counts, replayed by later walks of the same page
@@ -129,6 +169,8 @@ Result Extractor::extract(std::string_view bytes) {
   std::string_view utf8 = impl_->decoder.decode(bytes, sniffed.encoding);
   size_t repaired = options_.repair_double_encoding ? repair_double_encoding(utf8, impl_->repaired) : 0;
   if (repaired > 0) utf8 = impl_->repaired;
+  size_t closed_iframes = close_noscript_iframes(utf8, impl_->closed_iframes);
+  if (closed_iframes > 0) utf8 = impl_->closed_iframes;
   Document& doc = impl_->parser.parse(utf8);
   Result r = extract_document(doc);
   r.encoding_ = std::string(encoding_name(sniffed.encoding));
@@ -140,6 +182,10 @@ Result Extractor::extract(std::string_view bytes) {
   }
   if (repaired > 0) {
     r.status.warnings.push_back("encoding: " + std::to_string(repaired) + " double-encoded UTF-8 sequences repaired");
+  }
+  if (closed_iframes > 0) {
+    r.status.warnings.push_back("markup: " + std::to_string(closed_iframes) +
+                                " self-closed <iframe> in <noscript> closed (it swallowed the page)");
   }
   if (sniffed.overridden_declaration) r.status.warnings.push_back("encoding: declaration contradicted by bytes");
   if (truncated) {

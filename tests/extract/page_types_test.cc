@@ -697,3 +697,23 @@ TEST(PageTypes, StandaloneAdLabelsAreDropped) {
   EXPECT_FALSE(contains(text, "Sponsored")) << text;
   EXPECT_TRUE(contains(text, "Advertisement for the library")) << text;
 }
+
+// A tag manager's `<noscript><iframe ... /></noscript>`: the slash does not close an <iframe>, so with
+// scripting off its raw text would swallow the page. The iframe is closed (with a warning) and the page
+// read; a closed iframe is left as it is.
+TEST(PageTypes, SelfClosedIframeInNoscriptDoesNotSwallowThePage) {
+  auto page = [&](const std::string& snippet) {
+    return "<html><body>" + snippet + "<main><h1>Deploy in minutes</h1><p>" + prose + "</p><p>" + prose +
+           "</p></main></body></html>";
+  };
+  Extractor ex;
+  Result r = ex.extract(page("<noscript><iframe src='https://tags.example/ns.html' height=0 width=0 "
+                             "style='display:none' /></noscript>"));
+  EXPECT_TRUE(contains(r.text(), "The committee met")) << r.text();
+  bool warned = std::any_of(r.status.warnings.begin(), r.status.warnings.end(),
+                            [](const std::string& w) { return contains(w, "<iframe>"); });
+  EXPECT_TRUE(warned);
+  r = ex.extract(page("<noscript><iframe src='https://tags.example/ns.html'></iframe></noscript>"));
+  EXPECT_TRUE(contains(r.text(), "The committee met")) << r.text();
+  EXPECT_TRUE(r.status.warnings.empty());
+}

@@ -37,7 +37,11 @@ bool permissive_keeps(std::string_view rule) {
 
 const char* prune_rule(const Node* e, uint8_t hints) {
   if (e->ns == Namespace::kSvg) return "never-content:svg";
-  if (e->ns == Namespace::kMathMl) return "never-content:math";
+  if (e->ns == Namespace::kMathMl) {
+    // Formulas are text (their identifiers, numbers and operators); the annotations beside them repeat
+    // the formula in TeX or another markup.
+    return e->name == "annotation" || e->name == "annotation-xml" ? "never-content:math-annotation" : nullptr;
+  }
   switch (e->tag) {
     case Tag::kNoscript:
       // What a crawler (scripting off) sees: usually tracking pixels, on some sites (Discourse) the page.

@@ -199,6 +199,36 @@ const char* clean_rule(const PageAnalysis& page, const ElementStat& s, const Nod
   return rule;
 }
 
+// A formula's TeX source from a <math> alttext, without the "{\displaystyle ...}" wrapper.
+std::string_view formula_source(std::string_view alttext) {
+  std::string_view tex = trim(alttext);
+  for (std::string_view wrapper : {"{\\displaystyle", "{\\textstyle"}) {
+    if (tex.substr(0, wrapper.size()) == wrapper && !tex.empty() && tex.back() == '}') {
+      tex = trim(tex.substr(wrapper.size(), tex.size() - wrapper.size() - 1));
+    }
+  }
+  return tex;
+}
+
+// An <img> of a formula: a class word naming math or TeX ("mwe-math-fallback-image-inline", "latex")
+// and an alt text to read.
+bool is_formula_image(const Node* img) {
+  if (img->attr(Attr::kAlt).empty()) return false;
+  std::string_view cls = img->attr(Attr::kClass);
+  size_t pos = 0;
+  while (pos < cls.size()) {
+    size_t end = cls.find_first_of(" \t\n\r\f-_", pos);
+    if (end == std::string_view::npos) end = cls.size();
+    std::string_view word = cls.substr(pos, end - pos);
+    if (word == "math" || word == "tex" || word == "latex" || word == "katex" || word == "mathjax" || word == "formula" ||
+        word == "equation") {
+      return true;
+    }
+    pos = end + 1;
+  }
+  return false;
+}
+
 bool is_data_table(const Node* table) {
   uint32_t rows = 0, max_cells = 0, budget = 4000;
   for (const Node* n = next_in_preorder(table, table); n && budget; n = next_in_preorder(n, table), --budget) {
@@ -515,6 +545,17 @@ void Segmenter::run(const Node* root) {
           }
         }
       }
+      // A formula with its TeX source in alttext (Wikipedia's, MathJax's) reads as that source; one
+      // without reads as its identifiers, numbers and operators.
+      if (n->ns == Namespace::kMathMl && n->name == "math") {
+        if (std::string_view tex = formula_source(n->attr("alttext")); !tex.empty()) {
+          pending_space_ = true;
+          text(tex);
+          pending_space_ = true;
+          walker.skip_children();
+          continue;
+        }
+      }
       if (n->is(Tag::kTable)) {
         if (!options_.tables) {
           explain_removed(n, "option:no-tables");
@@ -553,6 +594,14 @@ void Segmenter::run(const Node* root) {
         cur_.text.push_back('\n');
         cur_.markdown.append("  \n");
         pending_space_ = false;
+        continue;
+      }
+      if (n->is(Tag::kImg) && is_formula_image(n)) {
+        // A formula rendered as a picture (Wikipedia's fallback images, LaTeX plugins): its alt is its
+        // TeX source, and the formula is part of the sentence.
+        pending_space_ = true;
+        text(formula_source(n->attr(Attr::kAlt)));
+        pending_space_ = true;
         continue;
       }
       if (n->is(Tag::kImg)) {

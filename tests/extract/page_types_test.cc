@@ -717,3 +717,23 @@ TEST(PageTypes, SelfClosedIframeInNoscriptDoesNotSwallowThePage) {
   EXPECT_TRUE(contains(r.text(), "The committee met")) << r.text();
   EXPECT_TRUE(r.status.warnings.empty());
 }
+
+// Formulas are text: MathML reads as its TeX source when alttext gives one ("{\displaystyle ...}"
+// unwrapped), else as its identifiers, numbers and operators, without the TeX annotation repeated; a
+// formula image (a class word naming math or TeX) reads as its alt text.
+TEST(PageTypes, FormulasAreText) {
+  std::string html =
+      "<html><body><article><p>" + prose + "</p><p>Given a set of <math alttext='{\\displaystyle N}'><mi>N</mi>"
+      "</math> objects, the similarity is computed first, and then the map is drawn.</p><p>When "
+      "<math><mi>a</mi><mo>&#8800;</mo><mn>0</mn><annotation encoding='application/x-tex'>a \\neq 0</annotation>"
+      "</math>, there are two solutions, and both are real.</p><p>The energy is <img class='latex' alt='E = mc^2' "
+      "src=e.png> in every frame, and <img alt='a photo of the lab' src=lab.jpg> shows the lab.</p></article>"
+      "</body></html>";
+  Extractor ex;
+  std::string text = ex.extract(html).text();
+  EXPECT_TRUE(contains(text, "Given a set of N objects")) << text;
+  EXPECT_TRUE(contains(text, "a\xe2\x89\xa0" "0")) << text;
+  EXPECT_FALSE(contains(text, "\\neq")) << text;
+  EXPECT_TRUE(contains(text, "The energy is E = mc^2 in every frame")) << text;
+  EXPECT_FALSE(contains(text, "a photo of the lab")) << text;
+}

@@ -52,7 +52,7 @@ constexpr HintWord kHintWords[] = {
     {"tags", kHintNegative, kExact}, {"tag", kHintNegative, kExact},
     {"meta", kHintNegative, kExact}, {"author", kHintNegative, kAffix}, {"header", kHintNegative, kAffix},
     {"shopping", kHintNegative, kAffix}, {"aside", kHintBoilerplate, kExact}, {"most", kHintNegative, kExact},
-    {"viewed", kHintNegative, kExact},
+    {"viewed", kHintNegative, kExact}, {"gallery", kHintBoilerplate, kAffix},
     // a forum post's author card (reputation flair, phpBB's postprofile) and signature
     {"avatar", kFurniture, kAffix}, {"userinfo", kHintNegative, kAffix},
     {"userdetails", kHintNegative, kAffix}, {"userextras", kHintNegative, kAffix}, {"usertitle", kHintNegative, kAffix},

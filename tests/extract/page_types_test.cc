@@ -737,3 +737,24 @@ TEST(PageTypes, FormulasAreText) {
   EXPECT_TRUE(contains(text, "The energy is E = mc^2 in every frame")) << text;
   EXPECT_FALSE(contains(text, "a photo of the lab")) << text;
 }
+
+// A slideshow embedded in an article ("full-gallery": numbered slides of other stories) is furniture;
+// a page that is a gallery (it holds the page's text) keeps it.
+TEST(PageTypes, EmbeddedGalleryIsFurniture) {
+  auto slides = [](int n) {
+    std::string html = "<div class=full-gallery><ul class=legends>";
+    for (int i = 1; i <= n; ++i) {
+      html += "<li><h2>" + std::to_string(i) + "/" + std::to_string(n) + " Market story number " +
+              std::to_string(i) + "</h2><p>Shares in the company fell, analysts said, after a weak quarter.</p></li>";
+    }
+    return html + "</ul></div>";
+  };
+  Extractor ex;
+  std::string text = ex.extract("<html><body><article><h1>Hotel secrets</h1><p>" + prose + "</p>" + slides(5) +
+                                "<p>" + prose + "</p><p>" + prose + "</p><p>" + prose + "</p></article></body></html>")
+                         .text();
+  EXPECT_TRUE(contains(text, "The committee met")) << text;
+  EXPECT_FALSE(contains(text, "Market story number 2")) << text;
+  text = ex.extract("<html><body><main><h1>The year in pictures</h1>" + slides(12) + "</main></body></html>").text();
+  EXPECT_TRUE(contains(text, "Market story number 7")) << text;
+}

@@ -229,6 +229,20 @@ bool is_formula_image(const Node* img) {
   return false;
 }
 
+// Whether a line names the comment section ("Comments", "3 Kommentare", "Tus comentarios", "댓글"): the
+// word for comments in one of several languages. Asked of lines of at most three words at the end of the
+// text: a sentence ("did not respond to a request for comment") is the story's own.
+bool names_comments(std::string_view text) {
+  std::string lower = lower_ascii(text);
+  for (std::string_view word : {"comment", "kommentar", "kommentier", "comentar", "commento", "commenti", "komentarz",
+                                "\xd0\xba\xd0\xbe\xd0\xbc\xd0\xbc\xd0\xb5\xd0\xbd\xd1\x82",  // коммент
+                                "\xe8\xaf\x84\xe8\xae\xba", "\xe3\x82\xb3\xe3\x83\xa1\xe3\x83\xb3\xe3\x83\x88",
+                                "\xeb\x8c\x93\xea\xb8\x80"}) {  // 评论 コメント 댓글
+    if (lower.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
 bool is_data_table(const Node* table) {
   uint32_t rows = 0, max_cells = 0, budget = 4000;
   for (const Node* n = next_in_preorder(table, table); n && budget; n = next_in_preorder(n, table), --budget) {
@@ -745,6 +759,8 @@ void drop_metadata_lines(std::vector<Block>& blocks, std::string_view author,
     } else if (line && edge && chars < kMaxDateChars &&
                !parse_date(b.text).empty()) {
       rule = "drop:dateline";
+    } else if (i + kEdgeBlocks >= blocks.size() && count_text(b.text).words <= 3 && names_comments(b.text)) {
+      rule = "drop:comment-prompt";
     }
     if (!rule) {
       kept.push_back(std::move(b));

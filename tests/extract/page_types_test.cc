@@ -417,8 +417,8 @@ TEST(PageTypes, ParagraphOfOnlyAZeroWidthJoinerIsDropped) {
   EXPECT_EQ(lines, 2u) << text;  // the two paragraphs, a line each, nothing between them
 }
 
-// A byline (a short line naming the author above the text) and a dateline are metadata, not text; a
-// sentence of the body that names the author stays.
+// A byline (a short line naming the author above the text), a dateline and the comment section's label
+// at the end are metadata, not text; a sentence of the body that names the author stays.
 TEST(PageTypes, BylineIsMetadataNotText) {
   std::string html = "<html><head><meta name=author content='Dana Whitfield'></head><body><article>"
                      "<p>By Dana Whitfield | March 2, 2024</p><p>" + prose + "</p><p>" + prose +
@@ -430,6 +430,12 @@ TEST(PageTypes, BylineIsMetadataNotText) {
   EXPECT_FALSE(contains(r.text(), "By Dana Whitfield")) << r.text();
   EXPECT_TRUE(contains(r.text(), "Dana Whitfield asked the mayor")) << r.text();
   EXPECT_FALSE(contains(r.text(), "24.06.2020")) << r.text();  // a dateline, also metadata
+  // The comment section's label at the end ("3 Kommentare", "Comments") goes; a sentence asking for
+  // comment is the story's own.
+  r = ex.extract("<html><body><article><p>" + prose + "</p><p>" + prose + "</p><p>The ministry did not respond "
+                 "to a request for comment.</p><h3>3 Kommentare</h3></article></body></html>");
+  EXPECT_TRUE(contains(r.text(), "request for comment")) << r.text();
+  EXPECT_FALSE(contains(r.text(), "Kommentare")) << r.text();
   // Datelines stacked under the headline and a standfirst: the lower one is at the edge too.
   r = ex.extract("<html><body><article><h1>Forest fires and new epidemics</h1><p>" + prose +
                  "</p><p>Bats carry more than three thousand kinds of coronavirus, and most never reach us.</p>"

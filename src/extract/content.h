@@ -135,8 +135,8 @@ struct SegmentOptions {
   Reading reading = Reading::kStrict;
 };
 // Drops the metadata lines at the edges of the content: short blocks near the start that name the
-// page's author (bylines), and blocks of under 40 characters near either end that carry a date
-// (datelines).
+// page's author (bylines), blocks of under 40 characters near either end that carry a date
+// (datelines), and lines of up to three words near the end that name the comment section.
 void drop_metadata_lines(std::vector<Block>& blocks, std::string_view author, std::vector<ExplainedBlock>* explained);
 
 // Lower-case letters, digits and non-ASCII characters of `s`, without white space or punctuation: two

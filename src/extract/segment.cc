@@ -7,6 +7,7 @@
 // once the reading is chosen, picture credits and edge metadata lines (bylines, datelines) go too.
 // Every decision can be recorded for --explain. Covered by tests/extract/extract_test.cc.
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 
 #include "base/ascii.h"
@@ -39,7 +40,27 @@ namespace {
 // A line opening with © is a copyright notice that news truths keep (scrapinghub: "© 2019 Associated
 // Press. All Rights Reserved."); "source" is left out (a study's
 // "Funding source:" is text), and so is a label inside a phrase ("See more photos:").
+// A picture agency named in a line of a few words ("GETTY IMAGES", "Reuters/Corbis", "Judy Eddy/WENN.com"):
+// the credit under a photo.
+bool is_agency_credit(std::string_view text) {
+  if (text.size() > 60 || count_text(text).words > 5) return false;
+  std::string lower = lower_ascii(text);
+  size_t start = 0;
+  while (start < lower.size()) {
+    size_t end = start;
+    while (end < lower.size() && std::isalnum(static_cast<unsigned char>(lower[end]))) ++end;
+    std::string_view word = std::string_view(lower).substr(start, end - start);
+    for (std::string_view agency : {"getty", "reuters", "afp", "dpa", "epa", "shutterstock", "istock", "istockphoto",
+                                    "imago", "wenn", "alamy", "corbis", "picture-alliance", "keystone", "ansa"}) {
+      if (word == agency) return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
 bool is_credit_line(std::string_view text) {
+  if (is_agency_credit(text)) return true;
   for (size_t pos = text.find("\xc2\xa9"); pos != std::string_view::npos; pos = text.find("\xc2\xa9", pos + 1)) {
     // After a space or an opening bracket: "manifesto™©" is a joke, not a credit.
     if (pos > 0 && (text[pos - 1] == ' ' || text[pos - 1] == '(' || text[pos - 1] == '[')) return true;

@@ -545,16 +545,17 @@ TEST(PageTypes, SummaryLeadIsTheStandfirst) {
   EXPECT_EQ(occurrences(text, summary), 1u) << text;
 }
 
-// Picture credits are not text: a credit label after punctuation or a copyright sign closing a caption
-// is dropped; a copyright notice opening its line, a © glued to a word, and "photos:" inside a phrase,
-// stay.
+// Picture credits are not text: a credit label after punctuation, a copyright sign closing a caption or
+// a picture agency in a line of a few words is dropped; a copyright notice opening its line, a © glued
+// to a word, "photos:" inside a phrase and a sentence naming an agency stay.
 TEST(PageTypes, PictureCreditsAreDropped) {
   std::string html =
       "<html><body><article><h1>Heavy snow in the valley</h1><p>" + prose + "</p>"
       "<figure><img src=a.jpg><figcaption>The pass at dawn. \xc2\xa9 AFP / Marco Bertorello</figcaption></figure>"
       "<p>Foto: Ingo Pertramer</p><p>" + prose + "</p><p>Roman Prymula, photo: Archives of the Government</p>"
       "<p>See more photos: the gallery</p><p>\xc2\xa9 2019 Associated Press. All Rights Reserved.</p>"
-      "<p>Not a manifesto\xe2\x84\xa2\xc2\xa9, just a note.</p>"
+      "<p>Not a manifesto\xe2\x84\xa2\xc2\xa9, just a note.</p><p>GETTY IMAGES</p><p>Reuters/Corbis</p>"
+      "<p>Reuters reported on Monday that the talks had failed.</p>"
       "<p>Photos: Anna Berg, Carl Dunst, Eva Falk, Gert Holm, Ida Jung, Karl Lenz, Mia Nord, Otto Prinz, Rita Stein, "
       "Tom Ulm, Vera Wolf, Xaver Zinn, Agnes Brand, Conrad Dorn, Emil Fuchs, Greta Hahn, Iris Jahn, Kurt Lang, "
       "Marta Neu, Oskar Pohl and the archive of the regional museum</p>"
@@ -569,6 +570,9 @@ TEST(PageTypes, PictureCreditsAreDropped) {
   EXPECT_TRUE(contains(text, "See more photos")) << text;
   EXPECT_TRUE(contains(text, "Associated Press")) << text;
   EXPECT_TRUE(contains(text, "Not a manifesto")) << text;
+  EXPECT_FALSE(contains(text, "GETTY")) << text;  // a picture agency in a line of a few words
+  EXPECT_FALSE(contains(text, "Corbis")) << text;
+  EXPECT_TRUE(contains(text, "Reuters reported on Monday")) << text;
 }
 
 // A page header that never closed (a template included twice) holds the whole page, <main> included:

@@ -264,6 +264,16 @@ bool names_comments(std::string_view text) {
   return false;
 }
 
+// A block that is one web or e-mail address written out ("http://www.openpetition.de",
+// "info@example.org"): a single word with a scheme or "www." in front, or an "@" with a dot after it.
+bool is_written_address(std::string_view text) {
+  text = trim(text);
+  if (text.empty() || text.size() > 120 || text.find_first_of(" \n\t") != std::string_view::npos) return false;
+  if (text.substr(0, 7) == "http://" || text.substr(0, 8) == "https://" || text.substr(0, 4) == "www.") return true;
+  size_t at = text.find('@');
+  return at != std::string_view::npos && at > 0 && text.find('.', at) != std::string_view::npos;
+}
+
 bool is_data_table(const Node* table) {
   uint32_t rows = 0, max_cells = 0, budget = 4000;
   for (const Node* n = next_in_preorder(table, table); n && budget; n = next_in_preorder(n, table), --budget) {
@@ -496,6 +506,8 @@ void Segmenter::flush() {
     const ElementStat* list = page_.stat(cur_node_->parent);
     if (list && list->link_density() <= 0.5f) link_block = false;
   }
+  // An address written out (a URL, an e-mail) is information the text gives, not a link to elsewhere.
+  if (link_block && is_written_address(text)) link_block = false;
   if (keep && link_block && ld > 0.6f && c.chars < 400 && (options_.reading == Reading::kStrict || c.words < 4)) {
     keep = false;
     rule = "drop:links-only";

@@ -222,6 +222,20 @@ TEST(PageTypes, ClosingLabelOfADroppedSectionIsDropped) {
   EXPECT_FALSE(contains(text, "Story 1")) << text;
 }
 
+// An address written out as a link (a URL, an e-mail) is information the text gives; a paragraph that is
+// only a link elsewhere is not.
+TEST(PageTypes, WrittenOutAddressIsText) {
+  std::string html = "<html><body><article><p>" + prose + "</p><p>Sign the petition here:</p><p><a "
+                     "href='http://www.openpetition.de'>http://www.openpetition.de</a></p><p>" + prose + "</p><p>"
+                     "<a href='mailto:info@example.org'>info@example.org</a></p><p><a href=/more>Read the "
+                     "whole series</a></p><p>" + prose + "</p></article></body></html>";
+  Extractor ex;
+  std::string text = ex.extract(html).text();
+  EXPECT_TRUE(contains(text, "http://www.openpetition.de")) << text;
+  EXPECT_TRUE(contains(text, "info@example.org")) << text;
+  EXPECT_FALSE(contains(text, "Read the whole series")) << text;
+}
+
 // An item that is all link in a list of written points is one of the points; a list of links is not.
 TEST(PageTypes, LinkItemInAListOfPointsIsKept) {
   std::string html = "<html><body><article><p>" + prose + "</p><ul><li>Bring a valid passport and two photos.</li>"

@@ -9,7 +9,8 @@
 // URL path (which also replaces a timestamp one day off it), dated elements, the text after the headline, the
 // 200 bytes of text above it (or the page's text when it has none; forum member join dates left out), any
 // JSON-LD datePublished, a date a word introduces, dateModified last; then the date a short byline line under
-// the headline prints replaces a declared one that says otherwise (date_under_headline, page_text.cc).
+// the headline prints replaces a declared one that says otherwise (date_under_headline, page_text.cc), when
+// that first <h1> is the page's title and not a logo.
 // Covered by tests/meta/*.cc.
 #include "meta/meta.h"
 
@@ -285,7 +286,10 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
   // otherwise is often a re-stamp (a migration, a republication). Not on a thread (its first post's card
   // may show a reply's date), not when the printed date is the declared modification date, and not a
   // day off the declared one (a timestamp read in another time zone).
-  if (!discussion) {
+  // Only under the page's own headline: a first <h1> that is the site's logo ("Nairaland Forum") has the
+  // site's furniture under it (today's date, a login bar), not the byline.
+  bool h1_is_headline = !titles.h1s.empty() && word_coverage(titles.h1s.front(), meta.title) >= 0.5;
+  if (!discussion && h1_is_headline) {
     std::string shown = date_under_headline(below_headline, day_first, meta.date);
     if (!shown.empty() && shown != modified && days_apart(shown, meta.date) != 1) meta.date = shown;
   }

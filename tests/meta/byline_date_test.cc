@@ -90,3 +90,16 @@ TEST(MetaBylineDate, TheHeadlinesOwnDateIsNotPrintedUnderIt) {
   pith::Metadata m = metadata_of(article("2024-01-28", "<div>TatyanaBol</div>", "", "How to request the longer chain after 08/02/2024?"));
   EXPECT_EQ(m.date, "2024-01-28");
 }
+
+TEST(MetaBylineDate, OnlyUnderThePagesOwnHeadline) {
+  // The first <h1> is the site's logo (the title is the thread's): the date under it is the site's
+  // "today", not the post's.
+  std::string page =
+      "<html><head><title>Hybrid quantum computing - Programming - Example Forum</title>"
+      "<script type='application/ld+json'>{\"@type\":\"Article\",\"datePublished\":\"2023-03-09T14:21:23Z\"}"
+      "</script></head><body><h1>Example Forum</h1><div>Date: Thursday, 05 March 2026</div>"
+      "<h2>Hybrid quantum computing</h2><p>Quantum and classical machines can share one workload.</p></body></html>";
+  pith::Metadata m = metadata_of(page);
+  EXPECT_EQ(m.title, "Hybrid quantum computing - Programming");
+  EXPECT_EQ(m.date, "2023-03-09");
+}

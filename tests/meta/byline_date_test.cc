@@ -100,6 +100,6 @@ TEST(MetaBylineDate, OnlyUnderThePagesOwnHeadline) {
       "</script></head><body><h1>Example Forum</h1><div>Date: Thursday, 05 March 2026</div>"
       "<h2>Hybrid quantum computing</h2><p>Quantum and classical machines can share one workload.</p></body></html>";
   pith::Metadata m = metadata_of(page);
-  EXPECT_EQ(m.title, "Hybrid quantum computing - Programming");
+  EXPECT_EQ(m.title, "Hybrid quantum computing");
   EXPECT_EQ(m.date, "2023-03-09");
 }

@@ -103,3 +103,17 @@ TEST(MetaBylineDate, OnlyUnderThePagesOwnHeadline) {
   EXPECT_EQ(m.title, "Hybrid quantum computing");
   EXPECT_EQ(m.date, "2023-03-09");
 }
+
+TEST(MetaBylineDate, ADatelineAboveTheHeadlineBeatsADateInASentenceBelow) {
+  // Nothing declared: the dateline over the <h1> is the page's date, not the release date the first
+  // paragraph mentions.
+  std::string page =
+      "<html><body><div>Dec 12, 2025</div><div>4 min read</div><h1>Why Rust for embedded systems?</h1>"
+      "<p>And finally, the first vendor-backed Rust SDK for these chips hit its stable 1.0.0 release on 30 October "
+      "2025, which settles the debate over whether Rust is ready for production firmware.</p></body></html>";
+  EXPECT_EQ(metadata_of(page).date, "2025-12-12");
+  // A byline's date on a short line under the headline is still taken first.
+  page = "<html><body><div>Dec 12, 2025</div><h1>Why Rust for embedded systems?</h1><div>Jane Roe</div>"
+         "<div>January 5, 2026</div><p>Rust has graduated.</p></body></html>";
+  EXPECT_EQ(metadata_of(page).date, "2026-01-05");
+}

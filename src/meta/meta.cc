@@ -155,6 +155,10 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
         if (time_dates.size() < 12) {
           std::string_view dt = n->attr(Attr::kDatetime);
           std::string d = parse_date(dt.empty() ? collapsed_text(n) : std::string(dt), day_first);
+          if (!dt.empty()) {
+            std::string shown = parse_date(collapsed_text(n), day_first);
+            if (days_apart(shown, d) == 1) d = shown;
+          }
           if (!d.empty()) time_dates.push_back(d);
         }
         break;

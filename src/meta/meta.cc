@@ -5,13 +5,13 @@
 // its site part. Author: choose_author (author.cc) over JSON-LD persons (@graph references resolved), every
 // citation_author / dc.creator, then <meta> author, twitter:label1 "Written by", rel=author, /author/ links
 // spelling the name, *author*/*byline* elements outside comments; then, if no person is named, "By X" lines,
-// organisation authors and forum member links. Date: JSON-LD datePublished, published-time metas, <time>, the
-// URL path (which also replaces a timestamp one day off it), dated elements, a short line under the headline,
-// the 200 bytes of text above it, the text after it (or the page's text when it has none; forum member join
-// dates left out), any
-// JSON-LD datePublished, a date a word introduces, dateModified last; then the date a short byline line under
-// the headline prints replaces a declared one that says otherwise (date_under_headline, page_text.cc), when
-// that first <h1> is the page's title and not a logo.
+// organisation authors and forum member links. Date: JSON-LD datePublished, published-time metas, <time>
+// (the printed day when a day off its datetime), the URL path (which also replaces a timestamp one day off
+// it), dated elements, a short line under the headline, the 200 bytes of text above it, the text after it
+// (or the page's text when it has none; forum member join dates left out), any JSON-LD datePublished, a
+// date a word introduces, dateModified last; then the date a short byline line under the headline prints
+// replaces a declared one that says otherwise (date_under_headline, page_text.cc), when that first <h1> is
+// the page's title and not a logo.
 // Covered by tests/meta/*.cc.
 #include "meta/meta.h"
 
@@ -25,19 +25,6 @@
 namespace pith::detail {
 
 using namespace metadata;
-
-namespace {
-
-// Forum engines that name themselves in <meta name="generator">: their pages are threads of posts.
-bool forum_engine(std::string_view generator) {
-  for (std::string_view engine : {"vBulletin", "phpBB", "Discourse", "XenForo", "Invision", "Vanilla", "MyBB",
-                                  "Simple Machines", "NodeBB", "Flarum"}) {
-    if (generator.find(engine) != std::string_view::npos) return true;
-  }
-  return false;
-}
-
-}  // namespace
 
 void extract_metadata(const Document& doc, std::string_view page_url, Metadata& meta, PageSignals* signals) {
   meta = Metadata{};
@@ -155,10 +142,8 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
         if (time_dates.size() < 12) {
           std::string_view dt = n->attr(Attr::kDatetime);
           std::string d = parse_date(dt.empty() ? collapsed_text(n) : std::string(dt), day_first);
-          if (!dt.empty()) {
-            std::string shown = parse_date(collapsed_text(n), day_first);
-            if (days_apart(shown, d) == 1) d = shown;
-          }
+          // A datetime in UTC a day off the printed day: the day the site printed.
+          if (std::string shown; !dt.empty() && days_apart(shown = parse_date(collapsed_text(n), day_first), d) == 1) d = shown;
           if (!d.empty()) time_dates.push_back(d);
         }
         break;

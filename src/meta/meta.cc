@@ -5,11 +5,13 @@
 // its site part. Author: choose_author (author.cc) over JSON-LD persons (@graph references resolved), every
 // citation_author / dc.creator, then <meta> author, twitter:label1 "Written by", rel=author, /author/ links
 // spelling the name, *author*/*byline* elements outside comments; then, if no person is named, "By X" lines,
-// organisation authors and forum member links. Date: JSON-LD datePublished, published-time metas, <time>, the
-// URL path (which also replaces a timestamp one day off it), dated elements, the text after the headline, the
-// 200 bytes of text above it (or the page's text when it has none; forum member join dates left out), any
-// JSON-LD datePublished, a date a word introduces, dateModified last; then the date a short byline line under
-// the headline prints replaces a declared one that says otherwise (date_under_headline, page_text.cc).
+// organisation authors and forum member links. Date: JSON-LD datePublished, published-time metas, <time>
+// (the printed day when a day off its datetime), the URL path (which also replaces a timestamp one day off
+// it), dated elements, a short line under the headline, the 200 bytes of text above it, the text after it
+// (or the page's text when it has none; forum member join dates left out), any JSON-LD datePublished, a
+// date a word introduces, dateModified last; then the date a short byline line under the headline prints
+// replaces a declared one that says otherwise (date_under_headline, page_text.cc), when that first <h1> is
+// the page's title and not a logo.
 // Covered by tests/meta/*.cc.
 #include "meta/meta.h"
 
@@ -23,19 +25,6 @@
 namespace pith::detail {
 
 using namespace metadata;
-
-namespace {
-
-// Forum engines that name themselves in <meta name="generator">: their pages are threads of posts.
-bool forum_engine(std::string_view generator) {
-  for (std::string_view engine : {"vBulletin", "phpBB", "Discourse", "XenForo", "Invision", "Vanilla", "MyBB",
-                                  "Simple Machines", "NodeBB", "Flarum"}) {
-    if (generator.find(engine) != std::string_view::npos) return true;
-  }
-  return false;
-}
-
-}  // namespace
 
 void extract_metadata(const Document& doc, std::string_view page_url, Metadata& meta, PageSignals* signals) {
   meta = Metadata{};
@@ -153,6 +142,8 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
         if (time_dates.size() < 12) {
           std::string_view dt = n->attr(Attr::kDatetime);
           std::string d = parse_date(dt.empty() ? collapsed_text(n) : std::string(dt), day_first);
+          // A datetime in UTC a day off the printed day: the day the site printed.
+          if (std::string shown; !dt.empty() && days_apart(shown = parse_date(collapsed_text(n), day_first), d) == 1) d = shown;
           if (!d.empty()) time_dates.push_back(d);
         }
         break;
@@ -261,15 +252,17 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
   // ("2025-12-19T03:05:00+00:00" for /2025/12/18/), so the path wins.
   if (meta.date.empty() || days_apart(meta.date, url_date) == 1) meta.date = url_date;
   if (meta.date.empty()) meta.date = visible_date;
+  // A byline's date on a short line under the headline, then a dateline printed just above it ("January 23,
+  // 2025" over the <h1>), before a date a sentence after the headline mentions.
+  if (meta.date.empty()) meta.date = date_under_headline(below_headline, day_first, {});
+  if (meta.date.empty() && text_before_headline > 0) {
+    size_t from = text_before_headline > 200 ? text_before_headline - 200 : 0;
+    meta.date = parse_date(std::string_view(page_text).substr(from, text_before_headline - from), day_first);
+  }
   // Member cards beside forum posts print join dates: not the post's.
   if (meta.date.empty()) near_headline = without_member_dates(near_headline);
   for (size_t at = 0; meta.date.empty() && at < near_headline.size(); at += 300) {
     meta.date = parse_date(std::string_view(near_headline).substr(at, 400), day_first);
-  }
-  // A dateline printed just above the headline ("January 23, 2025" over the <h1>).
-  if (meta.date.empty() && text_before_headline > 0) {
-    size_t from = text_before_headline > 200 ? text_before_headline - 200 : 0;
-    meta.date = parse_date(std::string_view(page_text).substr(from, text_before_headline - from), day_first);
   }
   // Pages without a headline (forums, listings): the first date in the page's text.
   if (meta.date.empty() && h1_count == 0) page_text = without_member_dates(page_text);
@@ -285,7 +278,10 @@ void extract_metadata(const Document& doc, std::string_view page_url, Metadata& 
   // otherwise is often a re-stamp (a migration, a republication). Not on a thread (its first post's card
   // may show a reply's date), not when the printed date is the declared modification date, and not a
   // day off the declared one (a timestamp read in another time zone).
-  if (!discussion) {
+  // Only under the page's own headline: a first <h1> that is the site's logo ("Nairaland Forum") has the
+  // site's furniture under it (today's date, a login bar), not the byline.
+  bool h1_is_headline = !titles.h1s.empty() && word_coverage(titles.h1s.front(), meta.title) >= 0.5;
+  if (!discussion && h1_is_headline) {
     std::string shown = date_under_headline(below_headline, day_first, meta.date);
     if (!shown.empty() && shown != modified && days_apart(shown, meta.date) != 1) meta.date = shown;
   }

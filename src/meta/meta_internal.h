@@ -28,6 +28,8 @@ bool short_text(const Node* root, size_t limit, std::string& out);
 std::string clean_value(std::string_view raw, bool strip_tags = true);
 // "Roy, Aniruddha" -> "Aniruddha Roy".
 std::string first_last(const std::string& name);
+// Whether a <meta name=generator> value names a forum engine (vBulletin, phpBB, Discourse, XenForo, ...).
+bool forum_engine(std::string_view generator);
 // The first date a word ("Posted", "Published", "发布", ...) introduces in `text`.
 std::string introduced_date(std::string_view text, bool day_first);
 // The date printed on a short line of `below` (the text under the headline, one block a line) unless a

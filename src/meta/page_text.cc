@@ -1,7 +1,7 @@
 // Text helpers for metadata: ASCII case folding without copies, the text of headings and of short
 // elements (stopping early on large containers), attribute/JSON-LD value cleanup, dates introduced by a
 // word, the date a byline under the headline prints, forum member-card dates blanked, profile links
-// spelling a name, comment-section detection. Covered by tests/meta/*.cc.
+// spelling a name, comment-section detection, forum engines by generator name. Covered by tests/meta/*.cc.
 #include "extract/text_util.h"
 #include "html/char_refs.h"
 #include "meta/meta.h"
@@ -151,6 +151,15 @@ std::string first_last(const std::string& name) {
   std::string_view last = std::string_view(name).substr(0, comma), given = std::string_view(name).substr(comma + 2);
   if (last.empty() || given.empty() || count_text(last).words > 3 || count_text(given).words > 3) return name;
   return std::string(given) + " " + std::string(last);
+}
+
+// Forum engines that name themselves in <meta name="generator">: their pages are threads of posts.
+bool forum_engine(std::string_view generator) {
+  for (std::string_view engine : {"vBulletin", "phpBB", "Discourse", "XenForo", "Invision", "Vanilla", "MyBB",
+                                  "Simple Machines", "NodeBB", "Flarum"}) {
+    if (generator.find(engine) != std::string_view::npos) return true;
+  }
+  return false;
 }
 
 // The first date right after a word that introduces one, in several languages.

@@ -3,7 +3,8 @@
 // title without its site suffix or prefix. Agreement is word overlap after folding case, curly quotes and
 // dashes (CJK characters count one word each), so "How To Use X (With Confidence!)" still wins over its
 // reworded og:title while a logo <h1> ("Example News", equal to og:site_name or to the part of <title> a
-// separator sets off) is skipped; a title left with a pipe keeps its first part (the rest is a tagline).
+// separator sets off) is skipped; a title left with a pipe keeps its first part (the rest is a tagline),
+// and one left with another separator repeated ("Thread / Forum" of "Thread / Forum / Site") its first piece.
 // Covered by tests/meta/title_test.cc.
 #include <algorithm>
 #include <cstring>
@@ -61,6 +62,18 @@ size_t rfind_separator(std::string_view title, std::string_view sep) {
     if (title[pos] == ' ' && title.substr(pos, sep.size()) == sep) return pos;
   }
   return std::string_view::npos;
+}
+
+// What is left of "Thread / Forum / Site" or "Page - Section - Site" once the site is cut: the same
+// separator still standing marks a path from the page up to the site, whose first piece is the page's
+// name. Not for pipes (first_of_piped_parts() reads those) nor a one-word first piece ("Firefox — Make
+// it your own", a name and its tagline).
+std::string first_piece(const std::string& head, std::string_view sep) {
+  size_t at = head.find(sep);
+  if (sep == " | " || at == std::string::npos || at == 0) return head;
+  std::string_view first = trim(std::string_view(head).substr(0, at));
+  if (title_words(first).size() < 2) return head;
+  return std::string(first);
 }
 
 }  // namespace
@@ -121,10 +134,10 @@ std::string strip_site_from_title(std::string_view title_view, std::string_view 
     std::string tail(trim(std::string_view(title).substr(pos + sep.size())));
     if (head.empty() || tail.empty()) continue;
     if (!folded_site.empty() && fold_for_match(head) == folded_site) return tail;
-    if (!folded_site.empty() && fold_for_match(tail) == folded_site) return head;
+    if (!folded_site.empty() && fold_for_match(tail) == folded_site) return first_piece(head, sep);
     // The site name is the shorter side; keep the longer (the page's own title).
     uint32_t head_words = count_text(head).words, tail_words = count_text(tail).words;
-    if (tail_words <= 4 && head_words >= tail_words) return head;
+    if (tail_words <= 4 && head_words >= tail_words) return first_piece(head, sep);
     if (head_words <= 3 && tail_words > 4) return tail;
   }
   // Chinese portals join "headline_section_site" or "headline--site" without spaces: the first piece,
@@ -190,6 +203,16 @@ std::string pick_title(const TitleSources& s) {
     rest.remove_prefix(stripped.size());
     std::vector<std::string> site = title_words(rest);
     if (!site.empty()) site_names.push_back(std::move(site));
+    // A section and the site set off ("- Programming - Example Forum"): the last piece is the site.
+    size_t last = std::string_view::npos;
+    for (std::string_view sep : kSeparators) {
+      size_t at = rfind_separator(rest, sep);
+      if (at != std::string_view::npos && at > 0 && (last == std::string_view::npos || at > last)) last = at + sep.size();
+    }
+    if (last != std::string_view::npos) {
+      std::vector<std::string> site_alone = title_words(rest.substr(last));
+      if (!site_alone.empty()) site_names.push_back(std::move(site_alone));
+    }
   }
   auto site_like = [&](const std::string& h) {
     std::vector<std::string> words = title_words(h);

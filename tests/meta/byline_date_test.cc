@@ -90,3 +90,30 @@ TEST(MetaBylineDate, TheHeadlinesOwnDateIsNotPrintedUnderIt) {
   pith::Metadata m = metadata_of(article("2024-01-28", "<div>TatyanaBol</div>", "", "How to request the longer chain after 08/02/2024?"));
   EXPECT_EQ(m.date, "2024-01-28");
 }
+
+TEST(MetaBylineDate, OnlyUnderThePagesOwnHeadline) {
+  // The first <h1> is the site's logo (the title is the thread's): the date under it is the site's
+  // "today", not the post's.
+  std::string page =
+      "<html><head><title>Hybrid quantum computing - Programming - Example Forum</title>"
+      "<script type='application/ld+json'>{\"@type\":\"Article\",\"datePublished\":\"2023-03-09T14:21:23Z\"}"
+      "</script></head><body><h1>Example Forum</h1><div>Date: Thursday, 05 March 2026</div>"
+      "<h2>Hybrid quantum computing</h2><p>Quantum and classical machines can share one workload.</p></body></html>";
+  pith::Metadata m = metadata_of(page);
+  EXPECT_EQ(m.title, "Hybrid quantum computing");
+  EXPECT_EQ(m.date, "2023-03-09");
+}
+
+TEST(MetaBylineDate, ADatelineAboveTheHeadlineBeatsADateInASentenceBelow) {
+  // Nothing declared: the dateline over the <h1> is the page's date, not the release date the first
+  // paragraph mentions.
+  std::string page =
+      "<html><body><div>Dec 12, 2025</div><div>4 min read</div><h1>Why Rust for embedded systems?</h1>"
+      "<p>And finally, the first vendor-backed Rust SDK for these chips hit its stable 1.0.0 release on 30 October "
+      "2025, which settles the debate over whether Rust is ready for production firmware.</p></body></html>";
+  EXPECT_EQ(metadata_of(page).date, "2025-12-12");
+  // A byline's date on a short line under the headline is still taken first.
+  page = "<html><body><div>Dec 12, 2025</div><h1>Why Rust for embedded systems?</h1><div>Jane Roe</div>"
+         "<div>January 5, 2026</div><p>Rust has graduated.</p></body></html>";
+  EXPECT_EQ(metadata_of(page).date, "2026-01-05");
+}

@@ -157,3 +157,15 @@ TEST(MetaDates, ForumMemberJoinDatesAreNotThePostDate) {
   EXPECT_EQ(parse_date(pith::detail::metadata::without_member_dates("Joined: Mar 3, 2012. Last post on June 4, 2024")),
             "2024-06-04");
 }
+
+TEST(MetaDates, TimeElementsPrintedDayBeatsAUtcTimestampADayOff) {
+  // <time datetime> in UTC four hours past midnight, the text the day the site printed (as a URL path's
+  // date beats a timestamp a day off it).
+  pith::Metadata m = metadata_of("<html><body><h1>Budget home gym</h1><p><time datetime='2026-02-24T04:13:00Z'>"
+                                 "February 23, 2026</time></p><p>Think you need a huge budget?</p></body></html>");
+  EXPECT_EQ(m.date, "2026-02-23");
+  // Text that is not a date, or a date further off, leaves the attribute's.
+  m = metadata_of("<html><body><h1>Budget home gym</h1><p><time datetime='2026-02-24T04:13:00Z'>3 weeks ago</time>"
+                  "</p></body></html>");
+  EXPECT_EQ(m.date, "2026-02-24");
+}

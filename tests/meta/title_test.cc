@@ -18,6 +18,24 @@ TEST(MetaTitle, SiteSuffixRemoved) {
   EXPECT_EQ(strip_site_from_title("A title without a site", ""), "A title without a site");
 }
 
+TEST(MetaTitle, PathFromPageUpToSiteKeepsThePage) {
+  // "Thread / Forum / Site": once the site is cut, the same separator still standing sets off the section.
+  EXPECT_EQ(strip_site_from_title("What happened with Arch Linux ISO in 2024 / Arch Discussion / Arch Linux Forums", ""),
+            "What happened with Arch Linux ISO in 2024");
+  EXPECT_EQ(strip_site_from_title("Hybrid Quantum And Classical Computing - Programming - Nairaland", "Nairaland"),
+            "Hybrid Quantum And Classical Computing");
+  // A one-word name and its tagline stay together; pipes are left to the piped-parts rule.
+  EXPECT_EQ(strip_site_from_title("Firefox \xe2\x80\x94 Customize and make it your own \xe2\x80\x94 Mozilla", "Mozilla"),
+            "Firefox \xe2\x80\x94 Customize and make it your own");
+  EXPECT_EQ(strip_site_from_title("Get your Frontend JavaScript Code Covered | Code | Nicolas Perriault", ""),
+            "Get your Frontend JavaScript Code Covered | Code");
+  // The last piece alone is the site: a logo <h1> naming it is still skipped.
+  TitleSources s;
+  s.h1s = {"Example Forum"};
+  s.title_tag = "Hybrid quantum computing - Programming - Example Forum";
+  EXPECT_EQ(choose_title(s), "Hybrid quantum computing");
+}
+
 TEST(MetaTitle, HeadingAgreeingWithDeclaredTitleWins) {
   TitleSources s;
   s.h1s = {"How To Use Gym Equipment (With Confidence!)"};

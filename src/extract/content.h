@@ -149,6 +149,15 @@ std::string explain_path(const Node* n);
 // Records for --explain (when `explained`) a finished block that `rule` dropped.
 void explain_dropped_block(std::vector<ExplainedBlock>* explained, const Block& block, const char* rule);
 
+// Rules on a finished block's text (line_rules.cc), asked by the segmenter while it builds blocks:
+// "Home > News > Politics" (two or more trail separators, no full stop); a script's placeholder
+// ("Loading...", "Like Loading..."); an ad's label standing alone ("Anzeige", "- Werbung -", "广告"); one
+// web or e-mail address written out ("http://www.openpetition.de", "info@example.org").
+bool is_breadcrumb_trail(std::string_view text);
+bool is_loading_placeholder(std::string_view text);
+bool is_ad_label(std::string_view text);
+bool is_written_address(std::string_view text);
+
 // Drops lines that are never the page's text: picture credits and caption copyright lines (paragraphs and
 // captions of at most 300 characters), and text disguised by homoglyphs (spam, advertisements). Run once
 // the reading is chosen, so the recall guard compares whole texts.

@@ -98,18 +98,30 @@ bool is_disguised_text(std::string_view text) {
   return mixed >= 2 && mixed * 5 >= words;
 }
 
-// Whether a line names the comment section ("Comments", "3 Kommentare", "Tus comentarios", "댓글"): the
-// word for comments in one of several languages. Asked of lines of at most three words at the end of the
-// text: a sentence ("did not respond to a request for comment") is the story's own.
+// Whether a line names the comment section ("Comments", "3 Kommentare", "Tus comentarios", "댓글"): a word
+// for comments in one of several languages, beside nothing but numbers and short words. Asked of lines of
+// at most three words at the end of the text: a sentence ("did not respond to a request for comment") is
+// the story's own, and so is a French heading ("Comment faire ?", "how").
 bool names_comments(std::string_view text) {
+  static constexpr std::string_view kWords[] = {
+      "comment", "kommentar", "kommentier", "comentar", "commento", "commenti", "komentarz",
+      "\xd0\xba\xd0\xbe\xd0\xbc\xd0\xbc\xd0\xb5\xd0\xbd\xd1\x82",  // коммент
+      "\xe8\xaf\x84\xe8\xae\xba", "\xe3\x82\xb3\xe3\x83\xa1\xe3\x83\xb3\xe3\x83\x88",
+      "\xeb\x8c\x93\xea\xb8\x80"};  // 评论 コメント 댓글
+  constexpr size_t kMaxOtherWordBytes = 4;  // "3", "your", "tus", "les"
   std::string lower = lower_ascii(text);
-  for (std::string_view word : {"comment", "kommentar", "kommentier", "comentar", "commento", "commenti", "komentarz",
-                                "\xd0\xba\xd0\xbe\xd0\xbc\xd0\xbc\xd0\xb5\xd0\xbd\xd1\x82",  // коммент
-                                "\xe8\xaf\x84\xe8\xae\xba", "\xe3\x82\xb3\xe3\x83\xa1\xe3\x83\xb3\xe3\x83\x88",
-                                "\xeb\x8c\x93\xea\xb8\x80"}) {  // 评论 コメント 댓글
-    if (lower.find(word) != std::string::npos) return true;
+  bool named = false;
+  for (size_t start = 0; start < lower.size();) {
+    size_t end = lower.find_first_of(" \t\n", start);
+    if (end == std::string::npos) end = lower.size();
+    std::string_view word = std::string_view(lower).substr(start, end - start);
+    bool comment_word = false;
+    for (std::string_view stem : kWords) comment_word |= word.find(stem) != std::string_view::npos;
+    if (comment_word) named = true;
+    else if (word.size() > kMaxOtherWordBytes) return false;
+    start = end + 1;
   }
-  return false;
+  return named;
 }
 
 }  // namespace

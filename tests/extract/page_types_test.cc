@@ -450,6 +450,9 @@ TEST(PageTypes, BylineIsMetadataNotText) {
                  "to a request for comment.</p><h3>3 Kommentare</h3></article></body></html>");
   EXPECT_TRUE(contains(r.text(), "request for comment")) << r.text();
   EXPECT_FALSE(contains(r.text(), "Kommentare")) << r.text();
+  r = ex.extract("<html><body><article><p>" + prose + "</p><p>" + prose + "</p><h3>Comment postuler ?</h3><p>" +
+                 "Envoyez votre dossier avant le 30 juin, avec une lettre et un CV.</p></article></body></html>");
+  EXPECT_TRUE(contains(r.text(), "Comment postuler")) << r.text();  // French "how", not a comment label
   // Datelines stacked under the headline and a standfirst: the lower one is at the edge too.
   r = ex.extract("<html><body><article><h1>Forest fires and new epidemics</h1><p>" + prose +
                  "</p><p>Bats carry more than three thousand kinds of coronavirus, and most never reach us.</p>"

@@ -15,8 +15,8 @@ namespace pith::detail {
 namespace {
 
 // A picture agency named in a line of a few words ("GETTY IMAGES", "Reuters/Corbis", "AFP/Getty Images"):
-// the credit under a photo. Agencies whose name is a common word in some language (WENN, German "if")
-// are not in the list.
+// the credit under a photo. Agencies whose name is a common word or name elsewhere (WENN, German "if";
+// Keystone, as in "Keystone XL") are not in the list.
 bool is_agency_credit(std::string_view text) {
   if (text.size() > 60 || count_text(text).words > 5) return false;
   std::string lower = lower_ascii(text);
@@ -26,7 +26,7 @@ bool is_agency_credit(std::string_view text) {
     while (end < lower.size() && std::isalnum(static_cast<unsigned char>(lower[end]))) ++end;
     std::string_view word = std::string_view(lower).substr(start, end - start);
     for (std::string_view agency : {"getty", "reuters", "afp", "dpa", "epa", "shutterstock", "istock", "istockphoto",
-                                    "imago", "alamy", "corbis", "keystone", "ansa"}) {
+                                    "imago", "alamy", "corbis", "ansa"}) {
       if (word == agency) return true;
     }
     start = end + 1;

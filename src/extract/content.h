@@ -156,6 +156,9 @@ void explain_dropped_block(std::vector<ExplainedBlock>* explained, const Block& 
 bool is_breadcrumb_trail(std::string_view text);
 bool is_loading_placeholder(std::string_view text);
 bool is_ad_label(std::string_view text);
+// A page control's label left as text ("Read more", "Show all images", "Bild anzeigen Bild schließen",
+// "Lire la suite"): at most four words from the controls' vocabulary, a verb among them, no closing colon.
+bool is_control_label(std::string_view text);
 bool is_written_address(std::string_view text);
 
 // Drops lines that are never the page's text: picture credits and caption copyright lines (paragraphs and

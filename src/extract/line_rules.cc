@@ -1,9 +1,9 @@
 // Rules on finished lines: what a block's text alone says it is. The segmenter asks some of them while it
-// builds blocks (a breadcrumb trail, a loading placeholder, an ad's label, an address written out); the
-// others run once the reading is chosen (drop_furniture_lines: picture credits and homoglyph-disguised
-// text; drop_metadata_lines: bylines, datelines and comment-section labels at the edges), so the recall
-// guard compares whole texts. Each rule was measured over the six dev sets; the numbers are in the
-// comments. Covered by tests/extract/page_types_test.cc and extract_test.cc.
+// builds blocks (a breadcrumb trail, a loading placeholder, an ad's or a control's label, an address
+// written out); the others run once the reading is chosen (drop_furniture_lines: picture credits and
+// homoglyph-disguised text; drop_metadata_lines: bylines, datelines and comment-section labels at the
+// edges), so the recall guard compares whole texts. Each rule was measured over the six dev sets; the
+// numbers are in the comments. Covered by tests/extract/page_types_test.cc and extract_test.cc.
 #include <cctype>
 #include <cstring>
 
@@ -170,6 +170,40 @@ bool is_ad_label(std::string_view text) {
     if (key == label) return true;
   }
   return false;
+}
+
+bool is_control_label(std::string_view text) {
+  // The controls' verbs (and "more", "less"); a label needs one. Their companions alone ("Photo",
+  // "Sources") are captions and headings.
+  static constexpr std::string_view kVerbs[] = {
+      "read", "more", "less", "show", "hide", "close", "open", "expand", "collapse", "view", "see", "continue",
+      "mehr", "weniger", "anzeigen", "ausblenden", "einblenden", "schlie\xc3\x9f" "en", "\xc3\xb6" "ffnen",
+      "weiterlesen", "lire", "voir", "plus", "moins", "fermer", "afficher", "masquer", "leer", "m\xc3\xa1s",
+      "ver", "menos", "cerrar", "mostrar", "ocultar", "leggi", "altro", "chiudi", "mostra", "nascondi", "fechar"};
+  static constexpr std::string_view kCompanions[] = {"all", "reading", "image", "images", "photo", "photos",
+                                                     "sources", "alle", "bild", "bilder", "quellen", "la",
+                                                     "suite", "di"};
+  // A label ending in a colon introduces what follows ("See more photos:" over a gallery).
+  if (text.size() > 60 || (!text.empty() && text.back() == ':')) return false;
+  std::string lower = lower_ascii(text);
+  int words = 0;
+  bool verb = false;
+  for (size_t start = 0; start < lower.size();) {
+    size_t end = lower.find_first_of(" \t\n", start);
+    if (end == std::string::npos) end = lower.size();
+    std::string_view word = std::string_view(lower).substr(start, end - start);
+    start = end + 1;
+    constexpr std::string_view kPunctuation = ".,:;!?()[]\"'+->";
+    while (!word.empty() && kPunctuation.find(word.back()) != std::string_view::npos) word.remove_suffix(1);
+    while (!word.empty() && kPunctuation.find(word.front()) != std::string_view::npos) word.remove_prefix(1);
+    if (word.empty()) continue;
+    bool is_verb = false, is_companion = false;
+    for (std::string_view v : kVerbs) is_verb |= word == v;
+    for (std::string_view c : kCompanions) is_companion |= word == c;
+    if ((!is_verb && !is_companion) || ++words > 4) return false;
+    verb |= is_verb;
+  }
+  return verb;
 }
 
 // A block that is one web or e-mail address written out ("http://www.openpetition.de",

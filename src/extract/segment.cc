@@ -335,6 +335,10 @@ void Segmenter::flush() {
     keep = false;
     rule = "drop:ad-label";
   }
+  if (keep && is_control_label(text)) {
+    keep = false;
+    rule = "drop:control-label";
+  }
   if (keep && c.chars < 150 && is_breadcrumb_trail(text)) {
     keep = false;
     rule = "drop:breadcrumb-trail";

@@ -785,3 +785,21 @@ TEST(PageTypes, EmbeddedGalleryIsFurniture) {
   text = ex.extract("<html><body><main><h1>The year in pictures</h1>" + slides(12) + "</main></body></html>").text();
   EXPECT_TRUE(contains(text, "Market story number 7")) << text;
 }
+
+// A page control's label left as text ("Read more", "Bild anzeigen Bild schließen", "Lire la suite") is
+// dropped; a caption word alone ("Photo"), a label introducing what follows ("See more photos:") and a
+// heading with another word ("Open Data") stay.
+TEST(PageTypes, ControlLabelsAreDropped) {
+  std::string html = "<html><body><article><p>" + prose + "</p><p>Read more</p><p>Bild anzeigen Bild "
+                     "schlie\xc3\x9f" "en</p><p>" + prose + "</p><p>Lire la suite</p><p>Photo</p><p>See more photos:</p>"
+                     "<h2>Open Data</h2><p>" + prose + "</p></article></body></html>";
+  Extractor ex;
+  std::string text = ex.extract(html).text();
+  EXPECT_TRUE(contains(text, "The committee met")) << text;
+  EXPECT_FALSE(contains(text, "Read more")) << text;
+  EXPECT_FALSE(contains(text, "Bild anzeigen")) << text;
+  EXPECT_FALSE(contains(text, "Lire la suite")) << text;
+  EXPECT_TRUE(contains(text, "Photo\n")) << text;
+  EXPECT_TRUE(contains(text, "See more photos:")) << text;
+  EXPECT_TRUE(contains(text, "Open Data")) << text;
+}

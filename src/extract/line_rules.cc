@@ -14,6 +14,19 @@
 namespace pith::detail {
 namespace {
 
+// Calls `visit` with each white-space separated word of `text` until it returns false; returns whether
+// every word was visited.
+template <typename Visit>
+bool each_word(std::string_view text, Visit&& visit) {
+  for (size_t start = 0; start < text.size();) {
+    size_t end = text.find_first_of(" \t\n", start);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > start && !visit(text.substr(start, end - start))) return false;
+    start = end + 1;
+  }
+  return true;
+}
+
 // A picture agency named in a line of a few words ("GETTY IMAGES", "Reuters/Corbis", "AFP/Getty Images"):
 // the credit under a photo. Agencies whose name is a common word or name elsewhere (WENN, German "if";
 // Keystone, as in "Keystone XL") are not in the list.
@@ -109,19 +122,14 @@ bool names_comments(std::string_view text) {
       "\xe8\xaf\x84\xe8\xae\xba", "\xe3\x82\xb3\xe3\x83\xa1\xe3\x83\xb3\xe3\x83\x88",
       "\xeb\x8c\x93\xea\xb8\x80"};  // 评论 コメント 댓글
   constexpr size_t kMaxOtherWordBytes = 4;  // "3", "your", "tus", "les"
-  std::string lower = lower_ascii(text);
   bool named = false;
-  for (size_t start = 0; start < lower.size();) {
-    size_t end = lower.find_first_of(" \t\n", start);
-    if (end == std::string::npos) end = lower.size();
-    std::string_view word = std::string_view(lower).substr(start, end - start);
+  bool short_others = each_word(lower_ascii(text), [&](std::string_view word) {
     bool comment_word = false;
     for (std::string_view stem : kWords) comment_word |= word.find(stem) != std::string_view::npos;
-    if (comment_word) named = true;
-    else if (word.size() > kMaxOtherWordBytes) return false;
-    start = end + 1;
-  }
-  return named;
+    named |= comment_word;
+    return comment_word || word.size() <= kMaxOtherWordBytes;
+  });
+  return named && short_others;
 }
 
 }  // namespace
@@ -185,25 +193,20 @@ bool is_control_label(std::string_view text) {
                                                      "suite", "di"};
   // A label ending in a colon introduces what follows ("See more photos:" over a gallery).
   if (text.size() > 60 || (!text.empty() && text.back() == ':')) return false;
-  std::string lower = lower_ascii(text);
   int words = 0;
   bool verb = false;
-  for (size_t start = 0; start < lower.size();) {
-    size_t end = lower.find_first_of(" \t\n", start);
-    if (end == std::string::npos) end = lower.size();
-    std::string_view word = std::string_view(lower).substr(start, end - start);
-    start = end + 1;
+  bool all_known = each_word(lower_ascii(text), [&](std::string_view word) {
     constexpr std::string_view kPunctuation = ".,:;!?()[]\"'+->";
     while (!word.empty() && kPunctuation.find(word.back()) != std::string_view::npos) word.remove_suffix(1);
     while (!word.empty() && kPunctuation.find(word.front()) != std::string_view::npos) word.remove_prefix(1);
-    if (word.empty()) continue;
+    if (word.empty()) return true;
     bool is_verb = false, is_companion = false;
     for (std::string_view v : kVerbs) is_verb |= word == v;
     for (std::string_view c : kCompanions) is_companion |= word == c;
-    if ((!is_verb && !is_companion) || ++words > 4) return false;
     verb |= is_verb;
-  }
-  return verb;
+    return (is_verb || is_companion) && ++words <= 4;
+  });
+  return all_known && verb;
 }
 
 // A block that is one web or e-mail address written out ("http://www.openpetition.de",

@@ -75,22 +75,16 @@ const char* prune_rule(const Node* e, uint8_t hints) {
     return holds_main(e) ? nullptr : "landmark-role";
   }
   switch (e->tag) {
-    case Tag::kNav: case Tag::kAside: case Tag::kFooter: case Tag::kHeader:
-      if (holds_main(e)) return nullptr;
-      break;
-    default:
-      break;
-  }
-  switch (e->tag) {
-    case Tag::kNav: return "furniture:nav";
-    case Tag::kAside: return "furniture:aside";
-    case Tag::kFooter: return "furniture:footer";
+    // Page furniture, unless it holds the page's <main> (see holds_main).
+    case Tag::kNav: return holds_main(e) ? nullptr : "furniture:nav";
+    case Tag::kAside: return holds_main(e) ? nullptr : "furniture:aside";
+    case Tag::kFooter: return holds_main(e) ? nullptr : "furniture:footer";
     case Tag::kHeader: {
       // A page header is furniture; a header inside <main>/<article> introduces the content.
       for (const Node* a = e->parent; a; a = a->parent) {
         if (a->is(Tag::kMain) || a->is(Tag::kArticle)) return nullptr;
       }
-      return "furniture:header";
+      return holds_main(e) ? nullptr : "furniture:header";
     }
     case Tag::kFigcaption: return "furniture:caption";
     case Tag::kForm:

@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/ascii.h"
+#include "base/utf8.h"
 #include "extract/node_map.h"
 #include "extract/text_util.h"
 #include "pith/dom.h"
@@ -139,9 +141,27 @@ struct SegmentOptions {
 // (datelines), and lines of up to three words near the end that name the comment section.
 void drop_metadata_lines(std::vector<Block>& blocks, std::string_view author, std::vector<ExplainedBlock>* explained);
 
-// Lower-case letters, digits and non-ASCII characters of `s`, without white space or punctuation: two
-// texts that print the same words compare equal.
+// Lower-case letters, digits and non-ASCII characters of `s`, without white space, punctuation or
+// invisible characters (BOM, zero-width space, soft hyphen, word joiner): two texts that print the same
+// words compare equal.
 std::string normalise_for_compare(std::string_view s);
+// One code point of that key: decodes the code point at `i` of `text`, sets `piece` to its key bytes
+// (ASCII letters lower-cased through `folded`, digits kept, other ASCII, white space and invisible
+// characters left out as empty, other code points as written) and returns the bytes consumed. Inline:
+// it runs once per character of every compared text.
+inline size_t compare_key_piece(std::string_view text, size_t i, char& folded, std::string_view& piece) {
+  if (static_cast<unsigned char>(text[i]) < 0x80) {
+    folded = ascii_lower(text[i]);
+    bool kept = (folded >= 'a' && folded <= 'z') || (folded >= '0' && folded <= '9');
+    piece = kept ? std::string_view(&folded, 1) : std::string_view();
+    return 1;
+  }
+  char32_t cp;
+  size_t len = decode_utf8(text, i, cp);
+  bool invisible = cp == 0xFEFF || cp == 0x200B || cp == 0x00AD || cp == 0x2060;
+  piece = is_space(cp) || invisible ? std::string_view() : text.substr(i, len);
+  return len;
+}
 // Appends `text` with the characters Markdown would read as syntax backslash-escaped.
 void escape_markdown(std::string& out, std::string_view text);
 // The tag path --explain prints for `n`: its last six elements with their first class ("div.content>p").

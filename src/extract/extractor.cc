@@ -33,14 +33,6 @@ bool declares_website(const Document& doc) {
   }
   return false;
 }
-bool starts_with_ci(std::string_view text, size_t pos, std::string_view lower_word) {
-  if (text.size() - pos < lower_word.size()) return false;
-  for (size_t i = 0; i < lower_word.size(); ++i) {
-    if (detail::ascii_lower(text[pos + i]) != lower_word[i]) return false;
-  }
-  return true;
-}
-
 size_t skip_spaces(std::string_view text, size_t pos) {
   while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\n' || text[pos] == '\t' || text[pos] == '\r')) ++pos;
   return pos;
@@ -56,10 +48,10 @@ size_t close_noscript_iframes(std::string_view in, std::string& out) {
     size_t open_end = in.find('>', pos);
     if (open_end == std::string_view::npos) break;
     size_t iframe = skip_spaces(in, open_end + 1);
-    if (!starts_with_ci(in, iframe, "<iframe")) continue;
+    if (!detail::starts_with_ascii_ci(in.substr(iframe), "<iframe")) continue;
     size_t tag_end = in.find('>', iframe);
     if (tag_end == std::string_view::npos || in[tag_end - 1] != '/') continue;
-    if (!starts_with_ci(in, skip_spaces(in, tag_end + 1), "</noscript")) continue;
+    if (!detail::starts_with_ascii_ci(in.substr(skip_spaces(in, tag_end + 1)), "</noscript")) continue;
     if (closed == 0) out.clear();
     out.append(in.substr(copied, tag_end + 1 - copied)).append("</iframe>");
     copied = tag_end + 1;

@@ -16,16 +16,12 @@ namespace pith::detail {
 
 std::string normalise_for_compare(std::string_view s) {
   std::string out;
+  char folded;
+  std::string_view piece;
   for (size_t i = 0; i < s.size();) {
-    char32_t cp;
-    i += decode_utf8(s, i, cp);
-    if (cp < 0x80) {
-      char c = static_cast<char>(cp);
-      char lower = ascii_lower(c);
-      if ((lower >= 'a' && lower <= 'z') || (c >= '0' && c <= '9')) out.push_back(lower);
-    } else if (!is_space(cp)) {
-      append_utf8(out, cp);
-    }
+    i += compare_key_piece(s, i, folded, piece);
+    if (piece.size() == 1) out.push_back(piece[0]);
+    else out.append(piece);
   }
   return out;
 }

@@ -10,7 +10,6 @@
 // (SummaryLeadOfAShortPage, SummaryLeadIsTheStandfirst).
 #include <string>
 
-#include "base/ascii.h"
 #include "extract/content.h"
 
 namespace pith::detail {
@@ -44,28 +43,18 @@ bool in_footer_or_menu(const Node* n, const Node* body) {
   return false;
 }
 
-// Whether the text below `n`, reduced as normalise_for_compare reduces it (ASCII letters and digits
-// lower-cased, other scripts' characters kept, white space, punctuation and invisible characters left
-// out), equals `key`, or, with `prefix`, begins with it. Compared while walking, without copying, so
-// that the paragraphs that differ from the first letters on cost little.
+// Whether the text below `n`, reduced as normalise_for_compare reduces it (compare_key_piece), equals
+// `key`, or, with `prefix`, begins with it. Compared while walking, without copying, so that the
+// paragraphs that differ from the first letters on cost little.
 bool reduced_text_matches(const Node* n, std::string_view key, bool prefix) {
   size_t pos = 0;
   for (const Node* t = next_in_preorder(n, n); t; t = next_in_preorder(t, n)) {
     if (!t->is_text()) continue;
     std::string_view text = t->data;
+    char folded;
+    std::string_view bytes;
     for (size_t i = 0; i < text.size();) {
-      char32_t cp;
-      size_t len = decode_utf8(text, i, cp);
-      std::string_view bytes;
-      char lower = 0;
-      if (cp < 0x80) {
-        char c = static_cast<char>(cp);
-        lower = ascii_lower(c);
-        if ((lower >= 'a' && lower <= 'z') || (c >= '0' && c <= '9')) bytes = std::string_view(&lower, 1);
-      } else if (!is_space(cp) && cp != 0xFEFF && cp != 0x200B && cp != 0x00AD && cp != 0x2060) {
-        bytes = text.substr(i, len);
-      }
-      i += len;
+      i += compare_key_piece(text, i, folded, bytes);
       if (bytes.empty()) continue;
       if (pos == key.size()) return prefix;  // more text after the whole key
       if (key.substr(pos, bytes.size()) != bytes) return false;

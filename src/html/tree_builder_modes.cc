@@ -7,6 +7,7 @@
 #include <string>
 
 #include "base/arena.h"
+#include "base/ascii.h"
 #include "html/tree_builder.h"
 
 namespace pith::detail {
@@ -22,18 +23,7 @@ std::string_view take_leading_whitespace(Token& t) {
   return ws;
 }
 
-bool starts_with_ci(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    char a = s[i], b = prefix[i];
-    if (a >= 'A' && a <= 'Z') a = static_cast<char>(a + 32);
-    if (b >= 'A' && b <= 'Z') b = static_cast<char>(b + 32);
-    if (a != b) return false;
-  }
-  return true;
-}
-
-bool equals_ci(std::string_view a, std::string_view b) { return a.size() == b.size() && starts_with_ci(a, b); }
+bool equals_ci(std::string_view a, std::string_view b) { return a.size() == b.size() && starts_with_ascii_ci(a, b); }
 
 constexpr std::array<std::string_view, 55> kQuirksPublicPrefixes{
     "+//silmaril//dtd html pro v0r11 19970101//",
@@ -100,7 +90,7 @@ void TreeBuilder::set_quirks_from_doctype(const Token& t) {
   std::string_view pub = t.public_id, sys = t.system_id;
   auto any_prefix = [&](std::string_view id) {
     return std::any_of(kQuirksPublicPrefixes.begin(), kQuirksPublicPrefixes.end(),
-                       [&](std::string_view p) { return starts_with_ci(id, p); });
+                       [&](std::string_view p) { return starts_with_ascii_ci(id, p); });
   };
   bool quirks = t.force_quirks || t.name_missing || t.name != "html" ||
                 (!t.public_id_missing && (equals_ci(pub, "-//W3O//DTD W3 HTML Strict 3.0//EN//") ||
@@ -108,16 +98,16 @@ void TreeBuilder::set_quirks_from_doctype(const Token& t) {
                                           equals_ci(pub, "HTML") || any_prefix(pub))) ||
                 (!t.system_id_missing && equals_ci(sys, "http://www.ibm.com/data/dtd/v11/ibmxhtml1-transitional.dtd")) ||
                 (t.system_id_missing && !t.public_id_missing &&
-                 (starts_with_ci(pub, "-//W3C//DTD HTML 4.01 Frameset//") ||
-                  starts_with_ci(pub, "-//W3C//DTD HTML 4.01 Transitional//")));
+                 (starts_with_ascii_ci(pub, "-//W3C//DTD HTML 4.01 Frameset//") ||
+                  starts_with_ascii_ci(pub, "-//W3C//DTD HTML 4.01 Transitional//")));
   if (quirks) {
     doc_->quirks_mode = QuirksMode::kQuirks;
     return;
   }
-  bool limited = !t.public_id_missing && (starts_with_ci(pub, "-//W3C//DTD XHTML 1.0 Frameset//") ||
-                                          starts_with_ci(pub, "-//W3C//DTD XHTML 1.0 Transitional//") ||
-                                          (!t.system_id_missing && (starts_with_ci(pub, "-//W3C//DTD HTML 4.01 Frameset//") ||
-                                                                    starts_with_ci(pub, "-//W3C//DTD HTML 4.01 Transitional//"))));
+  bool limited = !t.public_id_missing && (starts_with_ascii_ci(pub, "-//W3C//DTD XHTML 1.0 Frameset//") ||
+                                          starts_with_ascii_ci(pub, "-//W3C//DTD XHTML 1.0 Transitional//") ||
+                                          (!t.system_id_missing && (starts_with_ascii_ci(pub, "-//W3C//DTD HTML 4.01 Frameset//") ||
+                                                                    starts_with_ascii_ci(pub, "-//W3C//DTD HTML 4.01 Transitional//"))));
   if (limited) doc_->quirks_mode = QuirksMode::kLimitedQuirks;
 }
 

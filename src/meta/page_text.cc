@@ -38,7 +38,7 @@ void lower_into(std::string& buf, std::string_view a, std::string_view b) {
 }
 
 bool equals_ci(std::string_view a, std::string_view lower_b) {
-  return a.size() == lower_b.size() && contains_ci(a, lower_b);
+  return a.size() == lower_b.size() && starts_with_ascii_ci(a, lower_b);
 }
 
 std::string clean(std::string_view s) {
